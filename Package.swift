@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Attune",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "attune", targets: ["attune"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .target(name: "AttuneModel"),
+        .target(
+            name: "AttuneScenario",
+            dependencies: ["AttuneModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "AttuneLab", dependencies: ["AttuneModel", "AttuneScenario"]),
+        .target(name: "AttuneUI", dependencies: ["AttuneModel", "AttuneScenario"]),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "AttuneCurses", dependencies: ["AttuneUI", "CNcurses"]),
+        .executableTarget(
+            name: "attune",
+            dependencies: [
+                "AttuneModel", "AttuneScenario", "AttuneLab", "AttuneUI", "AttuneCurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AttuneModelTests", dependencies: ["AttuneModel", "AttuneScenario"]),
+        .testTarget(name: "AttuneScenarioTests", dependencies: ["AttuneScenario"]),
+        .testTarget(name: "AttuneLabTests", dependencies: ["AttuneLab"]),
+        .testTarget(name: "AttuneUITests", dependencies: ["AttuneUI"]),
+        .testTarget(name: "AttuneEndToEndTests", dependencies: []),
+    ]
+)
