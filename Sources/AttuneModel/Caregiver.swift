@@ -12,7 +12,7 @@ public enum Cue: UInt8, Sendable, Hashable {
     case withdrawn
 
     /// The cue an infant state shows.
-    public init(gaze: Gaze, behavior: Behavior) {
+    @inline(__always) public init(gaze: Gaze, behavior: Behavior) {
         switch behavior {
         case .fussing, .crying, .pushingAway: self = .distressed
         case .withdrawn: self = .withdrawn
@@ -73,20 +73,22 @@ extension CaregiverState {
     ///
     /// - Parameters:
     ///   - dt: the step, seconds.
-    ///   - infant: the infant as it is now.
+    ///   - gaze: where the infant looks now.
+    ///   - behavior: what the infant does now.
+    ///   - arousal: the infant's arousal now, 0...1.
     ///   - traits: the infant's traits (she learns its window over time; the
     ///     model lets her know it).
     ///   - human: the action chosen at the keyboard, for the `human` policy.
     ///   - rng: the dyad's generator.
     /// - Returns: the caregiver events of this step.
     mutating func advance(
-        dt: Double, infant: InfantState, traits t: InfantTraits, human: CaregiverAction?,
+        dt: Double, gaze: Gaze, behavior: Behavior, arousal: Double, traits t: InfantTraits, human: CaregiverAction?,
         rng: inout RandomSource
     ) -> Events {
         let p = parameters
         // Perception: a cue is noticed after the reaction latency, and read
         // right with probability `sensitivity`.
-        let shown = Cue(gaze: infant.gaze, behavior: infant.behavior)
+        let shown = Cue(gaze: gaze, behavior: behavior)
         if shown != pending {
             pending = shown
             pendingSeconds = 0
@@ -102,7 +104,7 @@ extension CaregiverState {
             // Noticing a misreading: she looks again, about every few seconds.
             if misreading && rng.chance((0.1 + 0.4 * p.sensitivity) * dt) { misreading = false }
         }
-        sensedArousal += (infant.arousal - sensedArousal) * min(1, dt / max(0.1, p.reactionSeconds))
+        sensedArousal += (arousal - sensedArousal) * min(1, dt / max(0.1, p.reactionSeconds))
 
         // Her own worry.
         let upset = perceived == .away || perceived == .distressed || perceived == .withdrawn
@@ -225,7 +227,7 @@ extension CaregiverState {
     }
 
     /// How intense each action is for this caregiver.
-    func targetIntensity(traits t: InfantTraits) -> Double {
+    @inline(__always) func targetIntensity(traits t: InfantTraits) -> Double {
         let p = parameters
         switch action {
         case .play:

@@ -6,11 +6,14 @@ public enum Coordination {
     /// True when the infant's state and the caregiver's action fit:
     /// mutual engagement inside the window, regulation met by waiting, or
     /// distress met by soothing (docs/model.md, "Coordination").
-    public static func isCoordinated(infant: InfantState, action: CaregiverAction, traits t: InfantTraits) -> Bool {
-        switch infant.behavior {
+    @inline(__always)
+    public static func isCoordinated(
+        gaze: Gaze, behavior: Behavior, affect: Affect, arousal: Double, action: CaregiverAction, windowHigh: Double
+    ) -> Bool {
+        switch behavior {
         case .engaged, .smiling, .cooing:
-            return infant.gaze == .atCaregiver && infant.affect.isPositive
-                && infant.arousal <= t.windowHigh && (action == .play || action == .greet)
+            return gaze == .atCaregiver && affect.isPositive
+                && arousal <= windowHigh && (action == .play || action == .greet)
         case .bidding:
             return action == .play || action == .greet
         case .lookingAway, .selfSoothing:

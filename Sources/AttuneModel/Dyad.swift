@@ -9,8 +9,13 @@ public struct Dyad: Sendable {
     public var caregiver: CaregiverState
     /// Coordination and the rupture in progress.
     public var coordination: CoordinationState
-    /// The figures per phase, index = phase.
-    public var metrics: [PhaseMetrics]
+    /// The figures of finished phases, index = phase; the running phase's
+    /// figures live in `current` until it ends (see ``metrics``).
+    var finished: [PhaseMetrics]
+    /// The figures of the phase in progress.
+    var current: PhaseMetrics
+    /// The index of the phase in progress.
+    var currentPhase: Int = 0
     /// Seconds of the look-away in progress (0 while looking).
     public var lookAwaySeconds: Double = 0
     /// The infant's random stream (noise, gaze and behaviour hazards).
@@ -30,10 +35,18 @@ public struct Dyad: Sendable {
         self.infant = InfantState(traits: traits, parameters: infant)
         self.caregiver = CaregiverState(parameters: caregiver, baseline: traits.baseline)
         coordination = CoordinationState()
-        metrics = Array(repeating: PhaseMetrics(stepSeconds: stepSeconds), count: max(1, phases))
+        finished = Array(repeating: PhaseMetrics(stepSeconds: stepSeconds), count: max(1, phases))
+        current = PhaseMetrics(stepSeconds: stepSeconds)
         var splitter = RandomSource(seed: seed)
         infantRandom = RandomSource(seed: splitter.next())
         caregiverRandom = RandomSource(seed: splitter.next())
+    }
+
+    /// The figures per phase, index = phase (the phase in progress so far).
+    public var metrics: [PhaseMetrics] {
+        var all = finished
+        all[currentPhase] = current
+        return all
     }
 
     /// True when the two fit right now.
@@ -43,67 +56,89 @@ public struct Dyad: Sendable {
     /// - Parameter human: the keyboard's action, for the `human` policy.
     /// - Returns: what happened.
     public mutating func step(dt: Double, phase: Int, human: CaregiverAction? = nil) -> Events {
+        if phase != currentPhase { moveTo(phase: phase) }
         var events = caregiver.advance(
-            dt: dt, infant: infant, traits: traits, human: caregiver.parameters.policy == .human ? human : nil,
-            rng: &caregiverRandom)
+            dt: dt, gaze: infant.gaze, behavior: infant.behavior, arousal: infant.arousal, traits: traits,
+            human: caregiver.parameters.policy == .human ? human : nil, rng: &caregiverRandom)
         let wasLooking = infant.gaze == .atCaregiver
         events.formUnion(
             infant.advance(dt: dt, action: caregiver.action, intensity: caregiver.intensity, traits: traits, rng: &infantRandom))
-        let coordinated = Coordination.isCoordinated(infant: infant, action: caregiver.action, traits: traits)
+        let affect = infant.affect
+        let coordinated = Coordination.isCoordinated(
+            gaze: infant.gaze, behavior: infant.behavior, affect: affect, arousal: infant.arousal,
+            action: caregiver.action, windowHigh: traits.windowHigh)
 
         // Figures for this phase.
         Self.record(
-            into: &metrics[phase], lookAway: &lookAwaySeconds, infant: infant, action: caregiver.action,
-            coordinated: coordinated, wasLooking: wasLooking, dt: dt)
-        // Ruptures and repairs.
+            into: &current, lookAway: &lookAwaySeconds, gaze: infant.gaze, behavior: infant.behavior, affect: affect,
+            arousal: infant.arousal, trust: infant.trust, secondsSinceIntrusion: infant.secondsSinceIntrusion,
+            action: caregiver.action, coordinated: coordinated, wasLooking: wasLooking, dt: dt)
+        // Ruptures and repairs; a rupture belongs to the phase it began in.
         if coordinated {
             if coordination.inRupture {
                 events.insert(.repair)
                 let latency = coordination.mismatchSeconds
-                metrics[coordination.rupturePhase].repairs += 1
-                metrics[coordination.rupturePhase].repairLatencies.append(latency)
+                if coordination.rupturePhase == currentPhase {
+                    current.repairs += 1
+                    current.repairLatencies.append(latency)
+                } else {
+                    finished[coordination.rupturePhase].repairs += 1
+                    finished[coordination.rupturePhase].repairLatencies.append(latency)
+                }
+                coordination.inRupture = false
             }
-            coordination.inRupture = false
             coordination.mismatchSeconds = 0
         } else {
             coordination.mismatchSeconds += dt
-            if !coordination.inRupture && coordination.mismatchSeconds > Coordination.ruptureThresholdSeconds {
+            if coordination.inRupture {
+                if coordination.rupturePhase == currentPhase {
+                    if coordination.mismatchSeconds > current.longestRuptureSeconds {
+                        current.longestRuptureSeconds = coordination.mismatchSeconds
+                    }
+                } else if coordination.mismatchSeconds > finished[coordination.rupturePhase].longestRuptureSeconds {
+                    finished[coordination.rupturePhase].longestRuptureSeconds = coordination.mismatchSeconds
+                }
+            } else if coordination.mismatchSeconds > Coordination.ruptureThresholdSeconds {
                 coordination.inRupture = true
-                coordination.rupturePhase = phase
-                metrics[phase].ruptures += 1
+                coordination.rupturePhase = currentPhase
+                current.ruptures += 1
+                current.longestRuptureSeconds = max(current.longestRuptureSeconds, coordination.mismatchSeconds)
                 events.insert(.rupture)
-            }
-            if coordination.inRupture && coordination.mismatchSeconds > metrics[coordination.rupturePhase].longestRuptureSeconds {
-                metrics[coordination.rupturePhase].longestRuptureSeconds = coordination.mismatchSeconds
             }
         }
         coordination.coordinated = coordinated
         return events
     }
 
+    /// Files the running phase's figures and starts the next phase's.
+    mutating func moveTo(phase: Int) {
+        finished[currentPhase] = current
+        current = finished[phase]
+        currentPhase = phase
+    }
+
     static func record(
-        into m: inout PhaseMetrics, lookAway lookAwaySeconds: inout Double, infant: InfantState,
+        into m: inout PhaseMetrics, lookAway lookAwaySeconds: inout Double, gaze: Gaze, behavior: Behavior,
+        affect: Affect, arousal a: Double, trust: Double, secondsSinceIntrusion: Double,
         action: CaregiverAction, coordinated: Bool, wasLooking: Bool, dt: Double
     ) {
-        let a = infant.arousal
-        let affect = infant.affect
         m.steps += 1
-        if infant.gaze == .atCaregiver { m.gazeAtCaregiverSteps += 1 }
+        if gaze == .atCaregiver { m.gazeAtCaregiverSteps += 1 }
         if affect.isPositive { m.positiveSteps += 1 }
         if affect.isNegative { m.negativeSteps += 1 }
-        if infant.behavior.isDistress { m.distressSteps += 1 }
-        if infant.behavior == .crying { m.cryingSteps += 1 }
+        if behavior.isDistress { m.distressSteps += 1 }
+        if behavior == .crying { m.cryingSteps += 1 }
         if coordinated { m.coordinatedSteps += 1 }
         m.arousalSum += a
         if a > m.peakArousal { m.peakArousal = a }
-        m.trustEnd = infant.trust
-        if infant.gaze != .atCaregiver {
+        m.trustEnd = trust
+        if gaze != .atCaregiver {
             lookAwaySeconds += dt
         } else if !wasLooking {
             // A look-away just ended with the infant turning back.
             m.lookAways += 1
             m.lookAwaySeconds += lookAwaySeconds
-            if action != .intrude && infant.secondsSinceIntrusion > 1 { m.returnedOnOwn += 1 }
+            if action != .intrude && secondsSinceIntrusion > 1 { m.returnedOnOwn += 1 }
             lookAwaySeconds = 0
         }
     }
@@ -111,9 +146,10 @@ public struct Dyad: Sendable {
     /// Closes what is still open at the end of a run: a look-away still
     /// going is counted (not as a return), in the last phase.
     public mutating func finish(lastPhase: Int) {
+        if lastPhase != currentPhase { moveTo(phase: lastPhase) }
         if infant.gaze != .atCaregiver && lookAwaySeconds > 0 {
-            metrics[lastPhase].lookAways += 1
-            metrics[lastPhase].lookAwaySeconds += lookAwaySeconds
+            current.lookAways += 1
+            current.lookAwaySeconds += lookAwaySeconds
             lookAwaySeconds = 0
         }
     }

@@ -57,7 +57,7 @@ public struct InfantState: Sendable, Hashable {
     }
 
     /// The affect the infant shows, from its behaviour and valence.
-    public var affect: Affect {
+    @inline(__always) public var affect: Affect {
         switch behavior {
         case .smiling, .cooing: .delighted
         case .engaged: valence > 0.1 ? .interested : (valence > -0.3 ? .neutral : .dull)
@@ -87,7 +87,7 @@ struct Stimulation {
 extension InfantState {
     /// How much of the caregiver's action reaches the infant through the
     /// channel its gaze leaves open.
-    static func stimulation(action: CaregiverAction, intensity: Double, gaze: Gaze) -> Stimulation {
+    @inline(__always) static func stimulation(action: CaregiverAction, intensity: Double, gaze: Gaze) -> Stimulation {
         switch action {
         case .play, .greet:
             let channel = gaze == .atCaregiver ? 1 : (gaze == .away ? 0.3 : 0.1)
@@ -257,7 +257,7 @@ extension InfantState {
             case .farAway: newBehavior = .selfSoothing
             }
         } else if behaviorSeconds >= minDwell || newBehavior != behavior {
-            newBehavior = chooseBehavior(proposed: newBehavior, stimulation: s, violated: violated, traits: t, rng: &rng)
+            newBehavior = chooseBehavior(dt: dt, proposed: newBehavior, stimulation: s, violated: violated, traits: t, rng: &rng)
         }
 
         var events: Events = []
@@ -287,7 +287,7 @@ extension InfantState {
 
     /// The behaviour for the current gaze, arousal and caregiver.
     func chooseBehavior(
-        proposed: Behavior, stimulation s: Stimulation, violated: Bool, traits t: InfantTraits,
+        dt: Double, proposed: Behavior, stimulation s: Stimulation, violated: Bool, traits t: InfantTraits,
         rng: inout RandomSource
     ) -> Behavior {
         if proposed == .pushingAway { return .pushingAway }
@@ -318,11 +318,11 @@ extension InfantState {
                 return .withdrawn
             }
             if behavior == .pushingAway && s.intruding { return .pushingAway }
-            if behavior == .lookingAway && behaviorSeconds > 1.2 && arousal > t.returnLevel && rng.chance(0.35) {
+            if behavior == .lookingAway && behaviorSeconds > 1.2 && arousal > t.returnLevel && rng.chance(3.5 * dt) {
                 return .selfSoothing
             }
             // An infant who expects little turns inward during a long look-away.
-            if behaviorSeconds > 3 && valence < -0.15 && rng.chance(0.25 * (1 - trust)) { return .withdrawn }
+            if behaviorSeconds > 3 && valence < -0.15 && rng.chance(2.5 * (1 - trust) * dt) { return .withdrawn }
             if behavior == .selfSoothing || behavior == .lookingAway { return behavior }
             return .lookingAway
         case .farAway:

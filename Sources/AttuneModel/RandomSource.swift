@@ -29,7 +29,7 @@ public struct RandomSource: RandomNumberGenerator, Sendable, Hashable {
     }
 
     /// The next 64 random bits.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
@@ -43,19 +43,19 @@ public struct RandomSource: RandomNumberGenerator, Sendable, Hashable {
     }
 
     /// A uniform value in [0, 1), from the top 53 bits.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// A value in [-1, 1), for small symmetric noise.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func symmetric() -> Double {
         unit() * 2 - 1
     }
 
     /// True with the given probability (0...1).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func chance(_ probability: Double) -> Bool {
         unit() < probability
     }

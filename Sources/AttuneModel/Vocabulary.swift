@@ -39,12 +39,12 @@ public enum Behavior: UInt8, Sendable, CaseIterable, Hashable {
     }
 
     /// Fussing, crying or pushing away: what `distress_pct` counts.
-    public var isDistress: Bool {
+    @inline(__always) public var isDistress: Bool {
         self == .fussing || self == .crying || self == .pushingAway
     }
 
     /// Looking away or self-soothing: the infant is regulating itself.
-    public var isRegulating: Bool {
+    @inline(__always) public var isRegulating: Bool {
         self == .lookingAway || self == .selfSoothing
     }
 }
@@ -68,9 +68,9 @@ public enum Affect: UInt8, Sendable, CaseIterable, Hashable {
     }
 
     /// Delighted or interested.
-    public var isPositive: Bool { self == .delighted || self == .interested }
+    @inline(__always) public var isPositive: Bool { self == .delighted || self == .interested }
     /// Fussy, distressed, protesting or withdrawn.
-    public var isNegative: Bool { rawValue >= Affect.fussy.rawValue }
+    @inline(__always) public var isNegative: Bool { rawValue >= Affect.fussy.rawValue }
 }
 
 /// What the caregiver is doing.
