@@ -32,6 +32,7 @@ let package = Package(
         .testTarget(name: "AttuneScenarioTests", dependencies: ["AttuneScenario"]),
         .testTarget(name: "AttuneLabTests", dependencies: ["AttuneLab"]),
         .testTarget(name: "AttuneUITests", dependencies: ["AttuneUI"]),
+        .testTarget(name: "AttuneCursesTests", dependencies: ["AttuneCurses", "AttuneUI"]),
         .testTarget(name: "AttuneEndToEndTests", dependencies: []),
     ]
 )

@@ -1,0 +1,33 @@
+/// One character position of a ``Frame``: a single grapheme and its style.
+///
+/// Every grapheme is assumed to take one terminal column. Attune avoids
+/// emoji and other wide characters for that reason; box-drawing, block and
+/// shade characters are one column wide everywhere.
+public struct Cell: Hashable, Sendable {
+    /// The grapheme shown in this position. Never a control character.
+    public var grapheme: Character
+    /// How the grapheme is drawn.
+    public var style: Style
+
+    /// Creates a cell. Control characters (newline, tab, escape...) are
+    /// replaced by a space so that nothing written to a frame can drive
+    /// the terminal.
+    public init(_ grapheme: Character, style: Style = .plain) {
+        self.grapheme = Cell.printable(grapheme)
+        self.style = style
+    }
+
+    /// An empty position: a space in the plain style.
+    public static let blank = Cell(" ")
+
+    /// Returns `grapheme`, or a space when it is a control character.
+    static func printable(_ grapheme: Character) -> Character {
+        guard let first = grapheme.unicodeScalars.first else { return " " }
+        switch first.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator:
+            return " "
+        default:
+            return grapheme
+        }
+    }
+}

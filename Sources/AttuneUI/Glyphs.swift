@@ -1,0 +1,96 @@
+/// The characters widgets draw with: box lines, blocks, shades, dots and
+/// arrows.
+///
+/// Two sets exist: ``unicode`` (box-drawing and block characters, all one
+/// column wide) and ``ascii`` (nothing above 0x7F, for `--ascii` and for
+/// terminals or locales without UTF-8). The caller picks one and passes it
+/// to the widgets that need it.
+public struct Glyphs: Hashable, Sendable {
+    /// Horizontal line (─ or -).
+    public var horizontal: Character
+    /// Vertical line (│ or |).
+    public var vertical: Character
+    /// Top-left corner (┌ or +).
+    public var topLeft: Character
+    /// Top-right corner (┐ or +).
+    public var topRight: Character
+    /// Bottom-left corner (└ or +).
+    public var bottomLeft: Character
+    /// Bottom-right corner (┘ or +).
+    public var bottomRight: Character
+    /// Vertical line with a branch to the right (├ or +).
+    public var teeRight: Character
+    /// Vertical line with a branch to the left (┤ or +).
+    public var teeLeft: Character
+    /// Marks text cut short (… or ...).
+    public var ellipsis: String
+    /// Bar heights from lowest to full, for sparklines and strip charts
+    /// (▁▂▃▄▅▆▇█, or an ASCII ramp). The last one fills the cell.
+    public var levels: [Character]
+    /// Light shade (░ or .).
+    public var shadeLight: Character
+    /// Medium shade (▒ or :).
+    public var shadeMedium: Character
+    /// Dark shade (▓ or =).
+    public var shadeDark: Character
+    /// Full block (█ or #).
+    public var fullBlock: Character
+    /// Filled dot (● or *).
+    public var dotFilled: Character
+    /// Hollow dot (○ or o).
+    public var dotHollow: Character
+    /// Pointer to the left (◀ or <).
+    public var arrowLeft: Character
+    /// Pointer to the right (▶ or >).
+    public var arrowRight: Character
+    /// The current value on a gauge (● or |).
+    public var gaugeMarker: Character
+
+    /// Box-drawing, block and shade characters. Needs a UTF-8 locale.
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│",
+        topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        teeRight: "├", teeLeft: "┤",
+        ellipsis: "…",
+        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+        shadeLight: "░", shadeMedium: "▒", shadeDark: "▓", fullBlock: "█",
+        dotFilled: "●", dotHollow: "○",
+        arrowLeft: "◀", arrowRight: "▶",
+        gaugeMarker: "●"
+    )
+
+    /// Plain ASCII only: no byte above 0x7F.
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|",
+        topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        teeRight: "+", teeLeft: "+",
+        ellipsis: "...",
+        levels: ["_", ".", "-", "=", "+", "*", "#"],
+        shadeLight: ".", shadeMedium: ":", shadeDark: "=", fullBlock: "#",
+        dotFilled: "*", dotHollow: "o",
+        arrowLeft: "<", arrowRight: ">",
+        gaugeMarker: "|"
+    )
+
+    /// Every glyph of the set, as strings (for checks such as "ASCII only").
+    public var all: [String] {
+        [
+            horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight, teeRight, teeLeft,
+            shadeLight, shadeMedium, shadeDark, fullBlock, dotFilled, dotHollow,
+            arrowLeft, arrowRight, gaugeMarker,
+        ].map(String.init) + levels.map(String.init) + [ellipsis]
+    }
+
+    /// `text` cut to at most `width` columns, ending with ``ellipsis`` when
+    /// something was cut (spaces just before the ellipsis are dropped).
+    /// When even the ellipsis does not fit, the text is simply cut. `width`
+    /// below 1 gives an empty string.
+    public func truncate(_ text: String, toWidth width: Int) -> String {
+        guard width > 0 else { return "" }
+        guard text.count > width else { return text }
+        guard ellipsis.count < width else { return String(text.prefix(width)) }
+        var kept = text.prefix(width - ellipsis.count)
+        while kept.last == " " { kept.removeLast() }
+        return String(kept) + ellipsis
+    }
+}
