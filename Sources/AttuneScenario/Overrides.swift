@@ -1,0 +1,124 @@
+import Yams
+
+/// `--set PATH=VALUE` overrides, applied to the node tree before it is
+/// checked, so an overridden value is checked like any other.
+///
+/// PATH is a dotted list of keys and list positions counted from 0
+/// (`infant.age_months`, `dyads.0.caregiver.patience`, `phases.1.duration`).
+/// VALUE is read as one YAML value (`8`, `2s`, `"Hello, world"`). A missing
+/// key is added, with any missing sets of fields on the way; a list position
+/// must already exist.
+struct Override {
+    /// The override as the user wrote it, for messages: `--set seed=3`.
+    var label: String
+    /// The path's parts.
+    var path: [String]
+    /// The new value.
+    var value: Node
+
+    /// The path written back with dots.
+    var dottedPath: String { path.joined(separator: ".") }
+
+    /// Reads `PATH=VALUE`, or explains why it can't.
+    static func parse(_ text: String) -> Result<Override, ScenarioError> {
+        let label = "--set \(text)"
+        guard let equals = text.firstIndex(of: "=") else {
+            return .failure(ScenarioError(file: label, message: "write it as PATH=VALUE, like infant.age_months=8"))
+        }
+        let pathText = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
+        let valueText = String(text[text.index(after: equals)...])
+        let parts = pathText.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !pathText.isEmpty, parts.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
+            return .failure(ScenarioError(
+                file: label,
+                message: "\"\(pathText)\" is not a path; write field names joined by dots, and list positions as numbers from 0, like dyads.0.caregiver.patience=2s"))
+        }
+        return .success(Override(label: label, path: parts, value: scalar(from: valueText)))
+    }
+
+    /// VALUE as a YAML scalar: quotes are honoured (`"8"` is text), and
+    /// anything that is not a single plain value is kept as text.
+    private static func scalar(from text: String) -> Node {
+        if text.utf8.count <= 4096, !text.contains("\n"),
+            let node = try? Yams.compose(yaml: text), case let .scalar(scalar) = node
+        {
+            return .scalar(Node.Scalar(scalar.string, scalar.tag, scalar.style))
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return .scalar(Node.Scalar(trimmed, Tag(.str), .plain))
+    }
+
+    /// Sets the value in `root`; returns the dotted paths it created or
+    /// replaced (so problems found there name this override), or the reason
+    /// it could not.
+    func apply(to root: inout Node) -> Result<[String], ScenarioError> {
+        var touched: [String] = []
+        return Self.set(path[...], value: value, in: &root, prefix: [], touched: &touched, label: label)
+            .map { touched }
+    }
+
+    private static func set(
+        _ path: ArraySlice<String>, value: Node, in node: inout Node, prefix: [String],
+        touched: inout [String], label: String
+    ) -> Result<Void, ScenarioError> {
+        guard let first = path.first else {
+            node = value
+            touched.append(prefix.joined(separator: "."))
+            return .success(())
+        }
+        let here = prefix.isEmpty ? "the file" : prefix.joined(separator: ".")
+        let rest = path.dropFirst()
+        let childPath = prefix + [first]
+        if YAMLReading.isNull(node) && !prefix.isEmpty {
+            if Int(first) != nil {
+                return .failure(ScenarioError(file: label, message: "\(here) has no list to change; there is nothing at position \(first)"))
+            }
+            node = .mapping(Node.Mapping([]))
+            touched.append(prefix.joined(separator: "."))
+        }
+        switch node {
+        case var .mapping(mapping):
+            if let index = mapping.firstIndex(where: { $0.key.scalar?.string == first }) {
+                var child = mapping[index].value
+                let result = set(rest, value: value, in: &child, prefix: childPath, touched: &touched, label: label)
+                mapping[index] = (key: mapping[index].key, value: child)
+                node = .mapping(mapping)
+                return result
+            }
+            if let next = rest.first, Int(next) != nil {
+                return .failure(ScenarioError(
+                    file: label, message: "\(childPath.joined(separator: ".")) is not in the file, so there is no position \(next) to change"))
+            }
+            var child: Node = rest.isEmpty ? value : .mapping(Node.Mapping([]))
+            if !rest.isEmpty {
+                touched.append(childPath.joined(separator: "."))
+                if case .failure(let error) = set(rest, value: value, in: &child, prefix: childPath, touched: &touched, label: label) {
+                    return .failure(error)
+                }
+            } else {
+                touched.append(childPath.joined(separator: "."))
+            }
+            mapping[Node(first)] = child
+            node = .mapping(mapping)
+            return .success(())
+        case var .sequence(sequence):
+            guard let index = Int(first) else {
+                return .failure(ScenarioError(
+                    file: label, message: "\(here) is a list; name a position in it with a number from 0, like \(here).0"))
+            }
+            guard sequence.indices.contains(index) else {
+                let range = sequence.isEmpty ? "it is empty" : sequence.count == 1 ? "the only position is 0" : "the positions are 0 to \(sequence.count - 1)"
+                return .failure(ScenarioError(
+                    file: label, message: "\(here) has no position \(index); \(range) (positions count from 0)"))
+            }
+            var child = sequence[index]
+            let result = set(rest, value: value, in: &child, prefix: childPath, touched: &touched, label: label)
+            sequence[index] = child
+            node = .sequence(sequence)
+            return result
+        case .scalar, .alias:
+            return .failure(ScenarioError(
+                file: label, message: "\(here) is a single value, so it has no part called \"\(first)\""))
+        }
+    }
+}

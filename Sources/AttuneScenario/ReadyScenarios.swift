@@ -1,0 +1,62 @@
+import Foundation
+
+/// The scenarios that come with Attune, in the repository's `Scenarios/`
+/// folder, in the order the chooser shows them.
+public enum ReadyScenarios {
+    /// The ready scenarios in chooser order; the side-by-side "wait or
+    /// chase?" scene comes first. Any other `.yaml` file in ``directory``
+    /// follows these, sorted by name.
+    public static let orderedNames = [
+        "wait-or-chase",
+        "scene-a-waits",
+        "scene-b-chases",
+        "still-face",
+        "good-enough",
+        "withdrawn",
+        "anxious",
+        "history-of-intrusion",
+    ]
+
+    /// The folder holding the ready scenario files: the environment variable
+    /// `ATTUNE_SCENARIOS` when it is set and not empty, otherwise the
+    /// repository's `Scenarios/` folder, found from this source file's place
+    /// so the built program finds it from any working directory.
+    public static var directory: String {
+        if let folder = ProcessInfo.processInfo.environment["ATTUNE_SCENARIOS"], !folder.isEmpty {
+            return folder
+        }
+        // #filePath is .../Sources/AttuneScenario/ReadyScenarios.swift.
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        return sources.deletingLastPathComponent().appendingPathComponent("Scenarios").path
+    }
+
+    /// The names of the ready scenarios (file names without `.yaml`), in
+    /// chooser order: ``orderedNames`` first, then any other `.yaml` file in
+    /// ``directory``, sorted.
+    public static var names: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let extra = files.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(".yaml".count)) }
+            .filter { !orderedNames.contains($0) }
+            .sorted()
+        return orderedNames + extra
+    }
+
+    /// Every ready scenario that loads, in chooser order. Ready scenarios are
+    /// tested to load; ``loadEach()`` tells why one does not.
+    public static func all() -> [Scenario] {
+        loadEach().compactMap { try? $0.result.get() }
+    }
+
+    /// Every ready scenario in chooser order, each loaded or with the
+    /// problems that stop it loading.
+    public static func loadEach() -> [(name: String, result: Result<Scenario, ScenarioErrors>)] {
+        names.map { name in
+            do throws(ScenarioErrors) {
+                return (name, .success(try ScenarioLoader.loadReady(name, overrides: [])))
+            } catch {
+                return (name, .failure(error))
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import AttuneModel
+import Foundation
+import Testing
+
+@testable import AttuneScenario
+
+@Suite("Ready scenarios")
+struct ReadyScenarioTests {
+    @Test("every ready scenario loads, with words for the chooser", arguments: ReadyScenarios.orderedNames)
+    func loads(name: String) throws {
+        let scenario = try ScenarioLoader.resolve(name)
+        #expect(scenario.name == name)
+        #expect(!scenario.title.isEmpty)
+        #expect(!scenario.about.isEmpty)
+        #expect((2...4).contains(scenario.notice.count))
+        #expect((2...4).contains(scenario.tryThis.count))
+        #expect(!scenario.narration.isEmpty)
+        #expect(scenario.narration.contains { if case .at = $0.trigger { true } else { false } })
+        #expect(scenario.narration.contains { if case .on = $0.trigger { true } else { false } })
+        #expect(!scenario.usesHumanCaregiver)
+        #expect(scenario.sourcePath?.hasSuffix("Scenarios/\(name).yaml") == true)
+    }
+
+    @Test("the folder has a file for each ready name and nothing else")
+    func folderMatchesNames() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: ReadyScenarios.directory)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files == ReadyScenarios.orderedNames.map { "\($0).yaml" }.sorted())
+        #expect(ReadyScenarios.names == ReadyScenarios.orderedNames)
+    }
+
+    @Test("all() loads them all, the side-by-side scene first")
+    func allInChooserOrder() {
+        let all = ReadyScenarios.all()
+        #expect(all.map(\.name) == ReadyScenarios.orderedNames)
+        #expect(all.first?.name == "wait-or-chase")
+        #expect(ReadyScenarios.loadEach().allSatisfy { (try? $0.result.get()) != nil })
+    }
+
+    @Test("wait-or-chase sets the two scenes side by side")
+    func waitOrChase() throws {
+        let scenario = try ScenarioLoader.resolve("wait-or-chase")
+        let plan = scenario.plan
+        #expect(plan.infant.ageMonths == 4)
+        #expect(plan.infant.trust == 0.8)
+        #expect(plan.dyads.map(\.label) == ["Waits", "Chases"])
+        #expect(plan.caregiver(dyad: 0, phase: 0).policy == .attuned)
+        #expect(plan.caregiver(dyad: 1, phase: 0).policy == .intrusive)
+        #expect(plan.phases.count == 1)
+        #expect(plan.totalSeconds == 120)
+    }
+
+    @Test("the still face runs play, still face and reunion, two minutes each")
+    func stillFace() throws {
+        let plan = try ScenarioLoader.resolve("still-face").plan
+        #expect(plan.phases.map(\.name) == ["play", "still-face", "reunion"])
+        #expect(plan.phases.map(\.durationSeconds) == [120, 120, 120])
+        #expect((0..<3).map { plan.caregiver(dyad: 0, phase: $0).policy } == [.attuned, .stillFace, .attuned])
+    }
+
+    @Test("the other ready scenarios have the caregiver, infant and length they promise", arguments: [
+        ("scene-a-waits", Policy.attuned, 120.0), ("scene-b-chases", .intrusive, 120),
+        ("good-enough", .goodEnough, 180), ("withdrawn", .withdrawn, 120), ("anxious", .anxious, 120),
+        ("history-of-intrusion", .attuned, 180),
+    ])
+    func singleCaregiver(name: String, policy: Policy, seconds: Double) throws {
+        let plan = try ScenarioLoader.resolve(name).plan
+        #expect(plan.dyads.count == 1)
+        #expect(plan.caregiver(dyad: 0, phase: 0).policy == policy)
+        #expect(plan.totalSeconds == seconds)
+        if name == "history-of-intrusion" { #expect(plan.infant.trust == 0.2) }
+    }
+
+    @Test("the folder is found from the source tree")
+    func directory() {
+        #expect(ReadyScenarios.directory.hasSuffix("Scenarios"))
+        #expect(FileManager.default.fileExists(atPath: ReadyScenarios.directory))
+    }
+}
