@@ -132,7 +132,7 @@ extension CaregiverState {
             actionSeconds += dt
         }
         let goal = targetIntensity(traits: t)
-        intensity += (goal - intensity) * min(1, dt / 0.4)
+        intensity += (goal - intensity) * min(1, dt * 2.5)  // time constant 0.4 s
         intensity = min(1, max(0, intensity))
         return events
     }
@@ -233,7 +233,7 @@ extension CaregiverState {
         case .play:
             // A sensitive caregiver tones play down as the infant nears the
             // top of its window.
-            let nearTop = max(0, sensedArousal - (t.windowHigh - 0.12)) / 0.12
+            let nearTop = max(0, sensedArousal - (t.windowHigh - 0.12)) * (1 / 0.12)
             return p.energy * (1 - 0.6 * p.sensitivity * min(1, nearTop))
         case .greet: return 0.35 + 0.35 * p.energy
         case .wait: return 0.1

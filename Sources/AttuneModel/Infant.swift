@@ -168,15 +168,15 @@ extension InfantState {
         } else {
             target = -0.05 - 0.4 * wariness - 0.35 * (1 - trust) - (behavior == .withdrawn ? 0.5 : 0)
         }
-        let tau = target > valence ? 3.0 : 1.8
-        valence += (target - valence) * dt / tau
+        // Time constants 3 s rising and 1.8 s falling, as rates.
+        valence += (target - valence) * dt * (target > valence ? 1 / 3.0 : 1 / 1.8)
         valence = min(1, max(-1, valence))
 
         // --- Need for connection, reserve, wariness, trust. ---
         if looking {
             need = max(0, need - 0.08 * dt)
         } else {
-            let calmness = max(0, (t.windowHigh - arousal) / max(0.05, t.windowHigh - t.baseline))
+            let calmness = max(0, (t.windowHigh - arousal) * t.inverseComfortSpan)
             need = min(1, need + 0.2 * calmness * dt)
         }
         if arousal > t.windowHigh {
@@ -187,7 +187,7 @@ extension InfantState {
         if s.intruding || violated {
             wariness = min(1, wariness + 0.012 * (1 - wariness) * dt)
         } else {
-            wariness = max(0, wariness - wariness * dt / 150)
+            wariness = max(0, wariness - wariness * dt * (1 / 150.0))
         }
         if s.intruding { trust -= 0.0012 * trust * dt }
         if violated { trust -= 0.0006 * trust * dt }
@@ -257,7 +257,9 @@ extension InfantState {
             case .farAway: newBehavior = .selfSoothing
             }
         } else if behaviorSeconds >= minDwell || newBehavior != behavior {
-            newBehavior = chooseBehavior(dt: dt, proposed: newBehavior, stimulation: s, violated: violated, traits: t, rng: &rng)
+            newBehavior = chooseBehavior(
+                dt: dt, proposed: newBehavior, stimulation: s, violated: violated, distressAt: distressAt, traits: t,
+                rng: &rng)
         }
 
         var events: Events = []
@@ -287,12 +289,11 @@ extension InfantState {
 
     /// The behaviour for the current gaze, arousal and caregiver.
     func chooseBehavior(
-        dt: Double, proposed: Behavior, stimulation s: Stimulation, violated: Bool, traits t: InfantTraits,
-        rng: inout RandomSource
+        dt: Double, proposed: Behavior, stimulation s: Stimulation, violated: Bool, distressAt: Double,
+        traits t: InfantTraits, rng: inout RandomSource
     ) -> Behavior {
         if proposed == .pushingAway { return .pushingAway }
         // Distress overrides everything, with crying after a sustained peak.
-        let distressAt = distressThreshold(t)
         if arousal > distressAt {
             if behavior == .pushingAway && s.intruding { return .pushingAway }
             if distressSeconds > 4 && arousal > 0.92 { return .crying }

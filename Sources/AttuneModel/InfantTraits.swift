@@ -20,6 +20,9 @@ public struct InfantTraits: Sendable, Hashable {
     public let soothing: Double
     /// Seconds of unanswered bidding before the infant protests.
     public let bidPatienceSeconds: Double
+    /// 1 / (windowHigh − baseline): scales how calm the infant is, for the
+    /// growth of its need for connection.
+    public let inverseComfortSpan: Double
 
     /// Derives the traits.
     public init(_ p: InfantParameters) {
@@ -33,5 +36,6 @@ public struct InfantTraits: Sendable, Hashable {
         gain = 0.16 * (0.6 + 0.8 * p.reactivity)
         soothing = 0.1 + 0.25 * p.soothability
         bidPatienceSeconds = 5 + 5 * age
+        inverseComfortSpan = 1 / max(0.05, windowHigh - baseline)
     }
 }
