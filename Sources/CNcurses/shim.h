@@ -135,10 +135,9 @@ static inline void attune_close_file(FILE *file) { if (file != NULL) fclose(file
  * async-signal-safe tools only: tcsetattr with the saved settings and a
  * write of the terminal's own "leave full-screen mode" sequences.
  *
- * The state lives in a static variable inside a static inline function,
- * so every Swift source file that calls these functions gets its own copy.
- * Call the attune_relay_* functions from ONE Swift file only
- * (Sources/AttuneCurses/SignalRelay.swift). */
+ * The state is one weakly defined global (see attune_relay below), so
+ * every module shares it. The attune_relay_* functions are still called
+ * from one Swift file only (Sources/AttuneCurses/SignalRelay.swift). */
 
 #define ATTUNE_RELAY_SIGNALS 65
 #define ATTUNE_RELAY_RESTORE_BYTES 512
@@ -158,9 +157,20 @@ typedef struct {
     int atexit_registered;
 } attune_relay_state;
 
+/* The one relay state of the process. A static variable inside an inline
+ * function would be copied into every module (and, in debug builds, every
+ * Swift file) whose code the compiler emits it in; with cross-module
+ * optimisation, release builds inline the relay's functions into the
+ * executable and would then read a second, empty copy, so that a quit
+ * signal is written to the pipe and never read back. A weak definition in
+ * the header gives one symbol that the linker merges into a single
+ * instance, however many objects define it. */
+__attribute__((weak)) attune_relay_state attune_relay_shared_state = {
+    .pipe_read = -1, .pipe_write = -1, .tty_fd = -1
+};
+
 static inline attune_relay_state *attune_relay(void) {
-    static attune_relay_state state = { .pipe_read = -1, .pipe_write = -1, .tty_fd = -1 };
-    return &state;
+    return &attune_relay_shared_state;
 }
 
 static inline void attune_relay_notify(int signo) {
@@ -396,8 +406,11 @@ static inline int attune_wait_for_input(int in_fd, int pipe_fd, int timeout_ms) 
     int ready = poll(fds, pipe_fd >= 0 ? 2 : 1, timeout_ms);
     if (ready <= 0) return 0;
     int result = 0;
+    /* A terminal that went away reports POLLHUP (often with POLLIN, as
+     * reads return end-of-file): report both, so the loop reads what is
+     * left and then stops instead of polling for ever. */
     if (fds[0].revents & POLLIN) result |= 1;
-    else if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) result |= 4;
+    if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) result |= 4;
     if (pipe_fd >= 0 && (fds[1].revents & POLLIN)) result |= 2;
     return result;
 }

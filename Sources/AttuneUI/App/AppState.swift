@@ -1,0 +1,216 @@
+import AttuneModel
+import AttuneScenario
+
+/// Which screen the app shows.
+public enum AppScreen: Hashable, Sendable {
+    /// The list of ready scenarios to choose from.
+    case chooser
+    /// A run, live.
+    case live
+    /// What happened in the run, after it ended or on `q`.
+    case debrief
+}
+
+/// Something the app asks its shell to do: the only way the pure app
+/// reaches the world.
+public enum AppEffect: Hashable, Sendable {
+    /// Load the ready scenarios and send them back as
+    /// ``AppMessage/scenariosLoaded(_:)``.
+    case loadScenarios
+}
+
+/// How the app ended.
+public enum AppOutcome: Hashable, Sendable {
+    /// The user quit; `summary` is the run's figures in plain text, to print
+    /// once the screen is closed (nil when no run was watched).
+    case quit(summary: String?)
+    /// Ctrl-C, SIGTERM or SIGHUP: stop at once.
+    case interrupted
+}
+
+/// One input to the app's update function.
+public enum AppMessage: Sendable {
+    /// A key press (or `.resize`/`.interrupt` from the backend).
+    case key(Key)
+    /// Wall-clock time passed, in seconds (0 or more; more than 1 s counts
+    /// as 1 s, so a stall never makes the run jump ahead).
+    case tick(seconds: Double)
+    /// The terminal's size now, in columns and rows.
+    case resize(Size)
+    /// The ready scenarios, in chooser order (answers ``AppEffect/loadScenarios``).
+    case scenariosLoaded([Scenario])
+}
+
+/// The chooser: the ready scenarios and the one selected.
+public struct ChooserState: Sendable {
+    /// The scenarios, in chooser order (the side-by-side scene first).
+    public var scenarios: [Scenario]
+    /// Index of the selected scenario.
+    public var selected: Int
+    /// True while the scenarios are being loaded.
+    public var isLoading: Bool
+
+    /// Creates a chooser over `scenarios` with the first one selected.
+    public init(scenarios: [Scenario], selected: Int = 0, isLoading: Bool = false) {
+        self.scenarios = scenarios
+        self.selected = selected
+        self.isLoading = isLoading
+    }
+}
+
+/// A short message about something the user did ("Back to 0:42"), shown
+/// above the narration for 4 s of wall-clock time while the run plays (and
+/// for as long as it is paused).
+public struct Notice: Hashable, Sendable {
+    /// The message, in plain words.
+    public var text: String
+    /// Wall-clock seconds it has been shown while the run played.
+    public var shownSeconds: Double = 0
+
+    /// How long a notice stays, in wall-clock seconds of play.
+    public static let lifetimeSeconds = 4.0
+
+    /// Creates a fresh notice.
+    public init(_ text: String) {
+        self.text = text
+    }
+}
+
+/// One run on the live screen: its timeline and the controls around it.
+public struct LiveSession: Sendable {
+    /// The run and its history.
+    public var timeline: Timeline
+    /// Simulated seconds per wall-clock second, 0.25...32, default 1.
+    public var speed: Double
+    /// True while paused.
+    public var isPaused: Bool
+    /// The dyad `c`, `h` and the action keys act on (0-based); Tab moves it.
+    public var selectedDyad: Int = 0
+    /// Per dyad, the policy the caregiver followed before the keyboard took
+    /// her place (to give it back on `h`).
+    public var policyBeforeHuman: [Policy?]
+    /// The latest notice, if any.
+    public var notice: Notice?
+    /// Simulated seconds owed to the run but not yet stepped (below one step).
+    var owedSeconds: Double = 0
+
+    /// Starts a session on a fresh run.
+    /// - Parameters:
+    ///   - scenario: what to run.
+    ///   - seed: the run's seed.
+    ///   - speed: 0.25...32, default 1.
+    ///   - paused: start paused, default false.
+    public init(scenario: Scenario, seed: UInt64, speed: Double = 1, paused: Bool = false) {
+        timeline = Timeline(scenario: scenario, seed: seed)
+        self.speed = min(max(speed, Speed.slowest), Speed.fastest)
+        isPaused = paused
+        policyBeforeHuman = Array(repeating: nil, count: scenario.plan.dyads.count)
+    }
+
+    /// The scenario being run.
+    public var scenario: Scenario { timeline.scenario }
+
+    /// The policy the caregiver of `dyad` follows now.
+    public func policy(dyad: Int) -> Policy {
+        timeline.now.simulation.dyads[dyad].caregiver.parameters.policy
+    }
+
+    /// The notice to show now, if one is fresh.
+    public var currentNotice: Notice? {
+        guard let notice, notice.shownSeconds < Notice.lifetimeSeconds else { return nil }
+        return notice
+    }
+}
+
+/// The whole live app as one value: which screen, the chooser, the run,
+/// the overlays and the terminal's size.
+///
+/// ``update(_:)`` is the only way it changes, and ``AppView/render(_:)``
+/// draws it; neither touches the terminal, the clock or the file system.
+public struct AppState: Sendable {
+    /// The screen shown.
+    public var screen: AppScreen
+    /// The terminal's size, columns × rows.
+    public var size: Size
+    /// True to draw with ASCII only (`--ascii`, or a terminal without UTF-8).
+    public var ascii: Bool
+    /// The chooser.
+    public var chooser: ChooserState
+    /// The run, once one was started.
+    public var session: LiveSession?
+    /// The debrief of the run, made when the debrief screen opens.
+    public var debrief: DebriefReport?
+    /// How many lines the debrief is scrolled down.
+    public var debriefScroll: Int = 0
+    /// True while the help overlay is shown.
+    public var isHelpShown = false
+    /// The seed every run uses instead of its scenario's (`--seed`), or nil.
+    public var seedOverride: UInt64?
+    /// The speed new runs start at, 0.25...32, default 1.
+    public var startSpeed: Double
+    /// Set when the app should end.
+    public var outcome: AppOutcome?
+    /// Grows by one whenever something on screen may have changed; the
+    /// shell draws again only when it moved.
+    public private(set) var revision = 0
+
+    /// The smallest terminal the screens fit, columns × rows: 80 × 24.
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    /// An app opening on the chooser.
+    /// - Parameters:
+    ///   - scenarios: the ready scenarios in chooser order.
+    ///   - size: the terminal's size.
+    ///   - ascii: draw with ASCII only, default false.
+    ///   - seed: a seed for every run instead of each scenario's, default nil.
+    ///   - speed: the speed runs start at, 0.25...32, default 1.
+    public init(chooser scenarios: [Scenario], size: Size, ascii: Bool = false, seed: UInt64? = nil, speed: Double = 1) {
+        screen = .chooser
+        self.size = size
+        self.ascii = ascii
+        chooser = ChooserState(scenarios: scenarios)
+        seedOverride = seed
+        startSpeed = min(max(speed, Speed.slowest), Speed.fastest)
+    }
+
+    /// An app opening straight on a run of `scenario`.
+    /// - Parameters:
+    ///   - scenario: what to run.
+    ///   - size: the terminal's size.
+    ///   - ascii: draw with ASCII only, default false.
+    ///   - seed: the seed, default the scenario's.
+    ///   - speed: 0.25...32, default 1.
+    ///   - paused: start paused, default false.
+    public init(run scenario: Scenario, size: Size, ascii: Bool = false, seed: UInt64? = nil, speed: Double = 1, paused: Bool = false) {
+        screen = .live
+        self.size = size
+        self.ascii = ascii
+        chooser = ChooserState(scenarios: [])
+        seedOverride = seed
+        startSpeed = min(max(speed, Speed.slowest), Speed.fastest)
+        session = LiveSession(scenario: scenario, seed: seed ?? scenario.seed, speed: startSpeed, paused: paused)
+    }
+
+    /// True when the terminal is smaller than ``minimumSize``.
+    public var isTooSmall: Bool {
+        size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
+    }
+
+    /// True while simulated time runs: a run on the live screen, not
+    /// paused, not finished, with no overlay and a large enough terminal.
+    public var isRunning: Bool {
+        guard screen == .live, !isTooSmall, !isHelpShown, let session else { return false }
+        return !session.isPaused && !session.timeline.isFinished
+    }
+
+    /// Seconds until the next step is due (the shell waits for a key at
+    /// most this long), or nil when nothing moves until a key is pressed.
+    /// Never below 1/30 s, so the screen is drawn at most 30 times a second.
+    public var wakeDelaySeconds: Double? {
+        guard isRunning, let session else { return nil }
+        let due = (session.timeline.stepSeconds - session.owedSeconds) / session.speed
+        return max(due, 1.0 / 30)
+    }
+
+    mutating func touch() { revision &+= 1 }
+}

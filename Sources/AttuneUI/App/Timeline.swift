@@ -1,0 +1,151 @@
+import AttuneModel
+import AttuneScenario
+
+/// The state of a run at one step: the simulation, its narration, and the
+/// keyboard's actions waiting for the next step.
+public struct Moment: Sendable {
+    /// The run.
+    public var simulation: Simulation
+    /// The narration so far.
+    public var narrator: Narrator
+    /// Per dyad, the action chosen at the keyboard for the next step (used
+    /// by a caregiver following `human`), or nil.
+    public var pendingHuman: [CaregiverAction?]
+}
+
+/// A run with its whole history: every step's samples, the keyboard's
+/// inputs with the step they apply to, and a checkpoint of the run every
+/// ``checkpointSteps`` steps.
+///
+/// Moving back restores the nearest earlier checkpoint and steps forward
+/// again with the recorded inputs; the model is deterministic, so this
+/// gives back exactly the moment that was left. Moving forward again
+/// replays the recorded history. An input given while behind the newest
+/// recorded step ``branch(with:)``es: the recorded future is dropped and a
+/// new one grows from this moment. The same inputs at the same moments
+/// always give the same run.
+///
+/// Inputs recorded for step `n` are applied on arrival at step `n` (after
+/// `n` steps), so ``now`` always includes the inputs of its own step.
+public struct Timeline: Sendable {
+    /// The scenario being run.
+    public let scenario: Scenario
+    /// The run's seed.
+    public let seed: UInt64
+    /// The run at the current step.
+    public private(set) var now: Moment
+    /// Every recorded step's samples, step by step, dyad by dyad
+    /// (`samples[step * dyadCount + dyad]`).
+    public private(set) var samples: [DyadSample] = []
+    /// The keyboard's inputs, by the step they apply to, in the order given.
+    public private(set) var inputs: [Int: [LiveInput]] = [:]
+    /// `checkpoints[k]` is the run after `k * checkpointSteps` steps, before
+    /// that step's inputs.
+    private var checkpoints: [Moment]
+    /// How many dyads the run has.
+    public let dyadCount: Int
+
+    /// Steps between checkpoints (50 steps: 5 s at the default 0.1 s step).
+    public static let checkpointSteps = 50
+
+    /// Starts a run of `scenario` with `seed`, at step 0.
+    public init(scenario: Scenario, seed: UInt64) {
+        self.scenario = scenario
+        self.seed = seed
+        dyadCount = scenario.plan.dyads.count
+        let start = Moment(
+            simulation: Simulation(plan: scenario.plan, seed: seed), narrator: Narrator(scenario: scenario),
+            pendingHuman: Array(repeating: nil, count: scenario.plan.dyads.count))
+        now = start
+        checkpoints = [start]
+        samples.reserveCapacity(min(scenario.plan.stepsPerPhase.reduce(0, +), 200_000) * dyadCount)
+    }
+
+    /// The current step: how many steps the run has taken.
+    public var cursor: Int { now.simulation.stepIndex }
+    /// How many steps are recorded (the newest moment reached).
+    public var recordedSteps: Int { samples.count / max(1, dyadCount) }
+    /// True when the current step is behind the newest recorded one.
+    public var isRewound: Bool { cursor < recordedSteps }
+    /// True once the run has taken all its steps.
+    public var isFinished: Bool { now.simulation.isFinished }
+    /// The step length in seconds.
+    public var stepSeconds: Double { scenario.plan.stepSeconds }
+    /// Seconds since the start at the current step.
+    public var seconds: Double { now.simulation.timeSeconds }
+    /// Seconds at the newest recorded step.
+    public var recordedSeconds: Double { Double(recordedSteps) * stepSeconds }
+    /// The run's length in seconds.
+    public var totalSeconds: Double { Double(now.simulation.totalSteps) * stepSeconds }
+
+    /// The sample of `dyad` at step `step` (0-based, below ``recordedSteps``).
+    public func sample(step: Int, dyad: Int) -> DyadSample {
+        samples[step * dyadCount + dyad]
+    }
+
+    /// Takes one step: at the newest moment a new step is recorded; behind
+    /// it the recorded step is taken again (with the same result).
+    public mutating func step() {
+        guard !isFinished else { return }
+        let index = cursor
+        let human = now.pendingHuman
+        for d in now.pendingHuman.indices { now.pendingHuman[d] = nil }
+        let events = now.simulation.step(human: human)
+        now.narrator.observe(step: index, events: events, simulation: now.simulation)
+        if index == recordedSteps {
+            for d in 0..<dyadCount {
+                samples.append(DyadSample(now.simulation.dyads[d], events: events[d]))
+            }
+        }
+        arrive()
+    }
+
+    /// Bookkeeping on reaching a step: a checkpoint when one is due, then
+    /// the inputs recorded for this step.
+    private mutating func arrive() {
+        let index = cursor
+        if index % Self.checkpointSteps == 0 && checkpoints.count == index / Self.checkpointSteps {
+            checkpoints.append(now)
+        }
+        for input in inputs[index] ?? [] { apply(input) }
+    }
+
+    private mutating func apply(_ input: LiveInput) {
+        switch input {
+        case let .policy(dyad, policy):
+            guard dyad < dyadCount else { return }
+            now.simulation.setLiveCaregiver(CaregiverSettings(policy: policy), dyad: dyad)
+        case let .act(dyad, action):
+            guard dyad < dyadCount else { return }
+            now.pendingHuman[dyad] = action
+        }
+    }
+
+    /// Moves to step `target` (clamped to 0...``recordedSteps``): back by
+    /// restoring a checkpoint and stepping again, forward by replaying the
+    /// recorded steps.
+    public mutating func seek(to target: Int) {
+        let goal = min(max(0, target), recordedSteps)
+        if goal < cursor {
+            let k = min(goal / Self.checkpointSteps, checkpoints.count - 1)
+            now = checkpoints[k]
+            for input in inputs[cursor] ?? [] { apply(input) }
+        }
+        while cursor < goal && !isFinished { step() }
+    }
+
+    /// Gives an input at the current step. Behind the newest recorded step
+    /// this starts a new future: the recorded steps after this one, their
+    /// inputs and checkpoints are dropped first.
+    public mutating func branch(with input: LiveInput) {
+        if isRewound {
+            let keep = cursor
+            samples.removeSubrange((keep * dyadCount)...)
+            inputs = inputs.filter { $0.key <= keep }
+            let kept = keep / Self.checkpointSteps + 1
+            if checkpoints.count > kept { checkpoints.removeSubrange(kept...) }
+        }
+        inputs[cursor, default: []].append(input)
+        apply(input)
+    }
+}

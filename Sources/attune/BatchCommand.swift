@@ -1,0 +1,73 @@
+import AttuneLab
+import AttuneScenario
+import ArgumentParser
+
+/// `attune batch`: many headless runs of a scenario, as figures per run,
+/// dyad and phase, or as a summary table.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Run a scenario many times without the screen and report the figures of every run.",
+        discussion: """
+            Run i uses seed S + i - 1. Output has one row per run, dyad and phase. Without \
+            --format, a terminal gets a summary table (mean and 95% interval of each figure) and \
+            a pipe or file gets CSV. The rows are the same, byte for byte, whatever --threads is.
+            """)
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(help: ArgumentHelp("How many runs, 1 to 1000000.", valueName: "N"))
+    var runs: Int
+
+    @Option(help: ArgumentHelp("The first run's seed, 0 to 18446744073709551615. Default: the scenario's seed.", valueName: "S"))
+    var seed: UInt64?
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("Worker threads, 1 to 1024. Default: every core (\(BatchRunner.defaultThreads) here).", valueName: "T"))
+    var threads: Int?
+
+    func validate() throws {
+        guard BatchRunner.allowedRuns.contains(runs) else {
+            throw ValidationError("--runs must be between 1 and 1000000; it is \(runs).")
+        }
+        if let threads, !(1...1024).contains(threads) {
+            throw ValidationError("--threads must be between 1 and 1024; it is \(threads).")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let scenario = try scenario.load()
+            let runner = try BatchRunner(
+                scenario: scenario, runs: runs, firstSeed: seed, threads: threads ?? BatchRunner.defaultThreads)
+            let terminal = standardOutputIsTerminal
+            guard let format = output.resolvedFormat(fallback: terminal ? nil : .csv) else {
+                // A person at a terminal: the summary table.
+                var summary = BatchSummary(plan: scenario.plan)
+                runner.run { summary.add($0) }
+                print(summary.render(title: scenario.title), terminator: "")
+                return
+            }
+            let destination = try output.openDestination()
+            var summary = BatchSummary(plan: scenario.plan)
+            let showSummary = terminal && output.output != nil
+            do {
+                try destination.writeTable(format: format.rowFormat, columns: MetricColumns.names) { emit in
+                    try runner.run { run in
+                        if showSummary { summary.add(run) }
+                        for row in MetricColumns.rows(of: run, plan: scenario.plan) { try emit(row) }
+                    }
+                }
+                try destination.finish()
+            } catch {
+                destination.abandon()
+                throw error
+            }
+            if showSummary, let path = output.output {
+                print(summary.render(title: scenario.title), terminator: "")
+                print("Rows written to \(path).")
+            }
+        }
+    }
+}

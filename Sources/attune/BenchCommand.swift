@@ -1,0 +1,36 @@
+import AttuneLab
+import ArgumentParser
+
+/// `attune bench`: how fast headless runs go on this machine.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure headless runs: dyad-steps per second on one thread and on every core.",
+        discussion: "Build with -c release first; a debug build is many times slower.")
+
+    @Option(help: ArgumentHelp("Seconds of measuring for each thread count, 0.3 to 600.", valueName: "X"))
+    var seconds: Double = 3
+
+    @Option(help: "Rounds per thread count, 1 to 100; the fastest round counts.")
+    var rounds: Int = 3
+
+    func validate() throws {
+        guard (0.3...600).contains(seconds) else {
+            throw ValidationError("--seconds must be between 0.3 and 600; it is \(seconds).")
+        }
+        guard (1...100).contains(rounds) else {
+            throw ValidationError("--rounds must be between 1 and 100; it is \(rounds).")
+        }
+    }
+
+    func run() throws {
+        let plan = Benchmark.plan
+        let steps = plan.stepsPerPhase.reduce(0, +)
+        print(
+            "Metrics-only runs of a fixed plan: \(plan.dyads.count) dyads × \(steps) steps of \(plan.stepSeconds) s; "
+                + "\(BatchRunner.defaultThreads) cores available; best of \(rounds) \(rounds == 1 ? "round" : "rounds").")
+        let figures = Benchmark.run(seconds: seconds, threadCounts: Benchmark.threadCounts, rounds: rounds)
+        print(Benchmark.report(figures), terminator: "")
+        try ExperimentBench.printFigures(seconds: seconds, rounds: rounds)
+    }
+}

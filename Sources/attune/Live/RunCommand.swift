@@ -1,0 +1,106 @@
+import AttuneCurses
+import AttuneScenario
+import AttuneUI
+import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `attune run [SCENARIO]`: the live screen. Without a scenario (and for a
+/// bare `attune`) it opens the chooser of ready scenes.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Watch a scenario live on the full screen; without SCENARIO, choose one of the ready scenes.",
+        discussion: """
+            Keys: Space pause/play, . one step, + and - speed, left and right arrows 5 s back and forward \
+            (acting after going back starts a new future), r restart, c switch the caregiver's policy, \
+            h take the caregiver's place (then 1-6: play, greet, wait, soothe, lean in, still face), \
+            Tab switch side, ? every key, q end the run and see what happened. \
+            The screen needs a terminal at least 80 columns by 24 rows; without one, use \
+            `attune batch` or `attune trace`. docs/user-guide.md explains every panel.
+            """)
+
+    @Argument(help: "A ready scenario's name (see `attune list`) or the path of a scenario file. Leave it out to choose from the ready scenes.")
+    var scenario: String?
+
+    @Option(help: "The run's seed, 0 to 18446744073709551615. Default: the scenario's seed.")
+    var seed: UInt64?
+
+    @Option(help: "Simulated seconds per real second, 0.25 to 32 (+ and - change it while running). Default 1.")
+    var speed: Double = 1
+
+    @Flag(help: "Open the run paused; Space plays.")
+    var paused = false
+
+    @Flag(help: "Draw with plain ASCII characters only (also chosen when the locale is not UTF-8).")
+    var ascii = false
+
+    @Flag(name: .customLong("no-color"), help: "Show no colour (setting NO_COLOR does the same).")
+    var noColor = false
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Change one setting for this run, e.g. --set infant.age_months=6 or --set dyads.0.caregiver.policy=human. Repeatable.",
+            valueName: "PATH=VALUE"))
+    var overrides: [String] = []
+
+    func validate() throws {
+        guard Speed.isAllowed(speed) else {
+            throw ValidationError("--speed must be between 0.25 and 32, like 0.5, 1 or 4; it was \(speed).")
+        }
+        if scenario == nil && !overrides.isEmpty {
+            throw ValidationError("--set changes one scenario; name it, like: attune run wait-or-chase --set infant.age_months=6")
+        }
+    }
+
+    func run() throws {
+        guard Terminal.isInteractive else {
+            printError(Self.notATerminalMessage)
+            throw ExitCode.failure
+        }
+        try reportingFailures {
+            let size = AppState.minimumSize
+            let initial: AppState
+            if let scenario {
+                let loaded = try loadScenario(scenario, overrides: overrides)
+                initial = AppState(run: loaded, size: size, ascii: ascii, seed: seed, speed: speed, paused: paused)
+            } else {
+                let scenarios = ReadyScenarios.all()
+                guard !scenarios.isEmpty else {
+                    throw CommandFailure(description: "No ready scenarios were found in \(ReadyScenarios.directory).")
+                }
+                initial = AppState(chooser: scenarios, size: size, ascii: ascii, seed: seed, speed: speed)
+            }
+            let outcome = try LiveLoop.run(initial, colour: !noColor)
+            switch outcome {
+            case let .quit(summary):
+                if let summary { print(summary, terminator: "") }
+            case .interrupted:
+                throw ExitCode(130)
+            }
+        }
+    }
+
+    /// What `attune run` and a bare `attune` say when standard input or
+    /// output is not a terminal.
+    static var notATerminalMessage: String {
+        let which: String
+        switch (isatty(0) == 1, isatty(1) == 1) {
+        case (true, false): which = "standard output is not a terminal (it goes to a pipe or a file)"
+        case (false, true): which = "standard input is not a terminal (it comes from a pipe or a file)"
+        default: which = "standard input and output are not a terminal"
+        }
+        return """
+            attune: the live screen needs a terminal, but \(which).
+            To run a scenario without the screen, use:
+              attune batch SCENARIO   the figures of many runs (a table, CSV or JSON)
+              attune trace SCENARIO   every step of one run (CSV or JSON)
+            `attune list` shows the ready scenarios.
+            """
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// What one run of the `attune` binary printed, and how it ended.
+struct CommandResult {
+    let status: Int32
+    let standardOutput: String
+    let standardError: String
+}
+
+/// Finds and runs the built `attune` executable.
+///
+/// The binary is looked for next to the test bundle (SwiftPM puts both in
+/// `<scratch>/<triple>/<config>/`); `ATTUNE_BINARY` overrides the search. If
+/// it is not there, it is built once with `swift build --product attune`
+/// into the same scratch folder.
+enum AttuneBinary {
+    /// The package's root folder (where Package.swift is).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The folder the test bundle was built into.
+    static var productsFolder: URL? {
+        #if os(Linux)
+            if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+                return URL(fileURLWithPath: exe).deletingLastPathComponent()
+            }
+        #endif
+        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL
+    }
+
+    /// The binary's path.
+    static let path: String = {
+        if let override = ProcessInfo.processInfo.environment["ATTUNE_BINARY"] { return override }
+        guard let folder = productsFolder else { fatalError("Cannot tell where the test bundle was built.") }
+        let candidate = folder.appendingPathComponent("attune").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        // Not built alongside the tests: build it into the same scratch folder
+        // (<scratch>/<triple>/<config>).
+        let config = folder.lastPathComponent
+        let scratch = folder.deletingLastPathComponent().deletingLastPathComponent().path
+        let build = Process()
+        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        build.arguments = ["swift", "build", "--product", "attune", "--scratch-path", scratch, "-c", config]
+        build.currentDirectoryURL = packageRoot
+        try? build.run()
+        build.waitUntilExit()
+        return candidate
+    }()
+
+    /// Runs `attune` with `arguments` from the package root and waits.
+    static func run(_ arguments: [String]) throws -> CommandResult {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outURL = folder.appendingPathComponent("stdout")
+        let errURL = folder.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return CommandResult(
+            status: process.terminationStatus,
+            standardOutput: try String(contentsOf: outURL, encoding: .utf8),
+            standardError: try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    /// A fresh empty folder for a test's files.
+    static func makeFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("attune-e2e-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

@@ -1,0 +1,120 @@
+import AttuneModel
+import AttuneScenario
+import Testing
+
+@testable import AttuneUI
+
+@Suite("The debrief")
+struct AppDebriefTests {
+    /// wait-or-chase played to its end.
+    func finished() throws -> AppState {
+        var app = try liveApp()
+        app.type("+++++")
+        for _ in 0..<8 { app.update(.tick(seconds: 1)) }
+        return app
+    }
+
+    @Test func theEndOfTheRunShowsWhatHappened() throws {
+        let app = try finished()
+        #expect(app.screen == .debrief)
+        let lines = app.screenLines
+        #expect(lines[0].hasPrefix(" What happened · Wait or chase? One baby, two caregivers"))
+        #expect(lines[1].hasPrefix(" The run lasted 2:00, seed 7."))
+        #expect(lines[3].hasPrefix(" Waits · attuned (waits through look-aways"))
+        #expect(lines.last?.hasPrefix(" r  replay   s  scenes   b  back to the run") == true)
+    }
+
+    @Test func eachLookAwayIsExplained() throws {
+        let report = try #require(try finished().debrief)
+        let waits = report.dyads[0].entries.filter { $0.kind == .lookAway }
+        let chases = report.dyads[1].entries.filter { $0.kind == .lookAway }
+        #expect(waits.count >= 5)
+        #expect(waits.contains { $0.text.hasSuffix("came back on its own: it needed a moment to calm down.") || $0.text.contains("came back on its own: it needed a moment to calm down. It sucked") })
+        #expect(waits.allSatisfy { $0.text.hasPrefix("At ") })
+        #expect(chases.contains { $0.text.contains("The caregiver leaned in while it was turned away") })
+        let first = try #require(waits.first)
+        #expect(first.text.firstMatch(of: /^At \d:\d\d the baby looked away for \d+ s/) != nil)
+    }
+
+    @Test func rupturesAndRepairsAreListedWithTheirTimes() throws {
+        let report = try #require(try finished().debrief)
+        let ruptures = report.dyads[0].entries.filter { $0.kind == .rupture }
+        #expect(ruptures.count == report.dyads[0].figures.ruptures)
+        #expect(ruptures.allSatisfy { $0.text.contains("fell out of step") })
+        #expect(ruptures.contains { $0.text.hasSuffix("later: a repair.") })
+    }
+
+    @Test func theFiguresAreTheModelsFigures() throws {
+        let app = try finished()
+        let report = try #require(app.debrief)
+        var simulation = Simulation(plan: try readyScenario("wait-or-chase").plan, seed: 7)
+        simulation.runToEnd()
+        for d in 0..<2 {
+            let figures = RunFigures(phases: simulation.metrics[d])
+            #expect(report.dyads[d].figures.ruptures == figures.ruptures)
+            #expect(report.dyads[d].figures.repairs == figures.repairs)
+            #expect(report.dyads[d].figures.distressSeconds == figures.distressSeconds)
+        }
+        #expect(report.dyads[1].figures.distressSeconds > report.dyads[0].figures.distressSeconds)
+    }
+
+    @Test func theDebriefEndsWithWhatARepairLooksLike() throws {
+        var app = try finished()
+        app.press(.end)
+        let text = app.screenText
+        #expect(text.contains("What a repair looks like"))
+        #expect(text.contains("is what builds trust."))
+        app.press(.home)
+        #expect(app.debriefScroll == 0)
+        app.press(.down, .down)
+        #expect(app.debriefScroll == 2)
+        app.press(.end, .up)
+        #expect(app.debriefScroll == DebriefView.maximumScroll(app) - 1)
+    }
+
+    @Test func theDebriefNeverBlames() throws {
+        for name in ReadyScenarios.names {
+            var app = try liveApp(name)
+            app.type("+++++")
+            for _ in 0..<12 { app.update(.tick(seconds: 1)) }
+            app.type("q")
+            let report = try #require(app.debrief)
+            let all = ([report.plainText] + report.dyads.flatMap { $0.entries.map(\.text) }).joined(separator: "\n").lowercased()
+            for word in ["fail", "bad ", "wrong", "should", "mistake", "fault", "blame"] {
+                #expect(!all.contains(word), "\(name): \(word)")
+            }
+        }
+    }
+
+    @Test func anEarlyQuitDescribesTheRunSoFar() throws {
+        var app = try liveApp("scene-b-chases")
+        app.wait(seconds: 12)
+        app.type("q")
+        let report = try #require(app.debrief)
+        #expect(report.seconds == 12)
+        #expect(app.screenLines[1].hasPrefix(" The run lasted 0:12 of 2:00, seed"))
+    }
+
+    @Test func aLookAwayStillGoingAtTheEndIsSaidToBeOngoing() throws {
+        var app = try liveApp("scene-b-chases")
+        for _ in 0..<600 {
+            app.wait(seconds: 0.1)
+            if app.session!.timeline.now.simulation.dyads[0].infant.gaze != .atCaregiver { break }
+        }
+        app.wait(seconds: 0.5)
+        app.type("q")
+        let last = try #require(app.debrief?.dyads[0].entries.last { $0.kind == .lookAway })
+        #expect(last.text.contains("was still turned away when the run was stopped"))
+        #expect(last.isUnfinished)
+    }
+
+    @Test func thePrintedSummaryHasTheFiguresOfEachPair() throws {
+        let report = try #require(try finished().debrief)
+        let text = report.plainText
+        #expect(text.hasPrefix("Wait or chase? One baby, two caregivers: 2:00 of 2:00, seed 7\n"))
+        #expect(text.contains("Waits  Chases"))
+        #expect(text.contains("ruptures (out of step > 0.5 s)"))
+        #expect(text.contains("median repair time"))
+        #expect(text.contains("What a repair looks like"))
+    }
+}
