@@ -2,8 +2,8 @@ import AttuneModel
 
 /// The columns of a batch row: one row per run × dyad × phase.
 ///
-/// The first twenty columns are fixed in name and order; `crying_pct` and
-/// `unrepaired` follow. Shares are percent with 3 decimals, seconds have 3
+/// The first twenty columns are fixed in name and order; `crying_pct`,
+/// `unrepaired` and `median_lookaway_s` follow. Shares are percent with 3 decimals, seconds have 3
 /// decimals, arousal and trust (0...1) have 4. A median or mean of nothing
 /// (no repair, no look-away) is an empty CSV cell or a JSON `null`.
 public enum MetricColumns {
@@ -14,7 +14,7 @@ public enum MetricColumns {
         "mean_arousal", "peak_arousal", "coordinated_pct",
         "ruptures", "repairs", "median_repair_s", "longest_rupture_s",
         "lookaways", "mean_lookaway_s", "returned_on_own", "trust_end",
-        "crying_pct", "unrepaired",
+        "crying_pct", "unrepaired", "median_lookaway_s",
     ]
 
     /// Decimal places for percentages and seconds.
@@ -51,6 +51,7 @@ public enum MetricColumns {
             .decimal(m.trustEnd, places: l),
             .decimal(m.cryingPercent, places: s),
             .integer(m.unrepaired),
+            .decimal(m.medianLookAwaySeconds, places: s),
         ]
     }
 

@@ -43,6 +43,7 @@ public struct SummaryMetric: Sendable {
         SummaryMetric(label: "Longest rupture, s", places: 1, range: count) { $0.longestRuptureSeconds },
         SummaryMetric(label: "Look-aways", places: 1, range: count) { Double($0.lookAways) },
         SummaryMetric(label: "Mean look-away, s", places: 2, range: count) { $0.meanLookAwaySeconds },
+        SummaryMetric(label: "Median look-away, s", places: 2, range: count) { $0.medianLookAwaySeconds },
         SummaryMetric(label: "Came back on its own", places: 1, range: count) { Double($0.returnedOnOwn) },
         SummaryMetric(label: "Trust at the end (0-1)", places: 3, range: level) { $0.trustEnd },
     ]

@@ -138,6 +138,7 @@ public struct Dyad: Sendable {
             // A look-away just ended with the infant turning back.
             m.lookAways += 1
             m.lookAwaySeconds += lookAwaySeconds
+            m.lookAwayLengths.append(lookAwaySeconds)
             if action != .intrude && secondsSinceIntrusion > 1 { m.returnedOnOwn += 1 }
             lookAwaySeconds = 0
         }
@@ -150,6 +151,7 @@ public struct Dyad: Sendable {
         if infant.gaze != .atCaregiver && lookAwaySeconds > 0 {
             current.lookAways += 1
             current.lookAwaySeconds += lookAwaySeconds
+            current.lookAwayLengths.append(lookAwaySeconds)
             lookAwaySeconds = 0
         }
     }

@@ -37,6 +37,8 @@ public struct PhaseMetrics: Sendable, Hashable {
     public var lookAways: Int = 0
     /// Their total length, in seconds.
     public var lookAwaySeconds: Double = 0
+    /// Each look-away's length in seconds, in order.
+    public var lookAwayLengths: [Double] = []
     /// Look-aways the infant ended itself while the caregiver was not
     /// intruding (none in the last second).
     public var returnedOnOwn: Int = 0
@@ -47,6 +49,7 @@ public struct PhaseMetrics: Sendable, Hashable {
     public init(stepSeconds: Double) {
         self.stepSeconds = stepSeconds
         repairLatencies.reserveCapacity(64)
+        lookAwayLengths.reserveCapacity(32)
     }
 
     /// The phase's length in seconds.
@@ -74,6 +77,8 @@ public struct PhaseMetrics: Sendable, Hashable {
     public var medianRepairSeconds: Double? { Self.median(repairLatencies) }
     /// Mean look-away length in seconds; `nil` when there was none.
     public var meanLookAwaySeconds: Double? { lookAways == 0 ? nil : lookAwaySeconds / Double(lookAways) }
+    /// Median look-away length in seconds; `nil` when there was none.
+    public var medianLookAwaySeconds: Double? { Self.median(lookAwayLengths) }
     /// Ruptures not repaired.
     public var unrepaired: Int { ruptures - repairs }
 

@@ -50,9 +50,9 @@ public enum ScenarioLoader {
         }
         if readyNames.contains(nameOrPath) { return try loadReady(nameOrPath, overrides: overrides) }
         if fileManager.fileExists(atPath: nameOrPath) { return try load(path: nameOrPath, overrides: overrides) }
-        var message = "there is no ready scenario called \"\(nameOrPath)\""
+        var message = "there is no ready scenario called \"\(nameOrPath)\"."
         if let close = Suggestions.closest(to: nameOrPath, in: readyNames) {
-            message += "; did you mean \"\(close)\"?"
+            message = "there is no ready scenario called \"\(nameOrPath)\"; did you mean \"\(close)\"?"
         }
         message += " The ready scenarios are \(Suggestions.list(readyNames)); to open your own file, give its path, like my-scene.yaml"
         throw ScenarioErrors(ScenarioError(file: nameOrPath, message: message))
