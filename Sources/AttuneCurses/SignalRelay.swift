@@ -15,10 +15,9 @@ enum RelayedSignal: Equatable {
 
 /// The Swift side of the signal relay in the CNcurses shim.
 ///
-/// The relay's state is a static variable inside the shim's inline
-/// functions, and every Swift file that calls them gets its own copy of
-/// that state. So this is the only file that calls the `attune_relay_*`
-/// functions; everything else goes through this type.
+/// The relay's state is one global in the shim, shared by every module;
+/// this is still the only file that calls the `attune_relay_*` functions,
+/// and everything else goes through this type.
 ///
 /// How the terminal is restored on every path:
 /// - SIGINT, SIGTERM, SIGHUP: the handler notes the signal and writes its

@@ -82,6 +82,10 @@ public struct ChartData: Sendable {
     public var series: [ChartSeries]
     /// Vertical lines with notes.
     public var markers: [ChartMarker]
+    /// True (default) to join each series' means with a line; false when
+    /// the x axis holds categories (policies), where a line between them
+    /// would mean nothing.
+    public var connectsPoints: Bool
 
     /// The most series one chart draws (one symbol, marker shape and dash
     /// pattern each).
@@ -90,7 +94,7 @@ public struct ChartData: Sendable {
     /// Creates a chart; series beyond ``maximumSeries`` are dropped.
     public init(
         title: String, subtitle: String, xLabel: String, yLabel: String, xTicks: [ChartTick],
-        yLimits: ClosedRange<Double>, series: [ChartSeries], markers: [ChartMarker] = []
+        yLimits: ClosedRange<Double>, series: [ChartSeries], markers: [ChartMarker] = [], connectsPoints: Bool = true
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -100,6 +104,7 @@ public struct ChartData: Sendable {
         self.yLimits = yLimits
         self.series = Array(series.prefix(Self.maximumSeries))
         self.markers = markers
+        self.connectsPoints = connectsPoints
     }
 
     /// The x range covered by the ticks, the points and the markers.

@@ -34,6 +34,7 @@ public struct SweepMetric: Sendable {
         "Longest rupture, s": ("longest_rupture_s", 3, false),
         "Look-aways": ("lookaways", 3, false),
         "Mean look-away, s": ("mean_lookaway_s", 3, true),
+        "Median look-away, s": ("median_lookaway_s", 3, true),
         "Came back on its own": ("returned_on_own", 3, false),
         "Trust at the end (0-1)": ("trust_end", 4, false),
     ]

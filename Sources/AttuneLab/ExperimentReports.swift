@@ -107,7 +107,7 @@ public struct SweepReport: Sendable {
             title: "\(summary.label) by \(xField.shortName(among: grid.fields))",
             subtitle: "\(title)\(phaseNote): mean and 95% interval over \(Field.grouped(runs)) \(runs == 1 ? "run" : "runs") at each point",
             xLabel: xField.path + (xField.kind == .duration ? " (s)" : ""), yLabel: summary.label, xTicks: ticks,
-            yLimits: summary.range, series: series)
+            yLimits: summary.range, series: series, connectsPoints: xField.kind != .word)
     }
 
     /// How many series ``chart(metric:phase:)`` would have before the cut

@@ -2,7 +2,8 @@ import Foundation
 
 /// Draws a ``ChartData`` as a standalone SVG picture, for slides and
 /// reports: a title (also as the picture's `<title>` for screen readers),
-/// labelled axes with grid lines, each series as a line of means with a
+/// labelled axes with grid lines, each series as its means (joined by a
+/// line unless the x axis holds categories) with a
 /// whisker (with caps) for each 95% interval, and a legend.
 ///
 /// Meaning never rests on colour alone: each series has its own marker
@@ -108,7 +109,7 @@ public enum SVGChart {
             let dash = dashes[s % dashes.count]
             svg += "<g class=\"series\" data-series=\"\(escaped(series.name))\" data-marker=\"\(markerNames[s % markerNames.count])\">\n"
             let sorted = series.points.sorted { $0.x < $1.x }
-            if sorted.count > 1 {
+            if chart.connectsPoints && sorted.count > 1 {
                 let points = sorted.map { "\(n(px($0.x) + dodge(s))),\(n(py($0.mean)))" }.joined(separator: " ")
                 svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
             }

@@ -231,7 +231,7 @@ public struct DebriefReport: Hashable, Sendable {
             if upset { reactions.append("fussed") }
             if pushed { reactions.append("pushed at her face") }
             if turnedFar { reactions.append("turned further away") }
-            if withdrew { reactions.append("went quiet and turned inward") }
+            if withdrew { reactions.append("went quiet") }
             let list = reactions.count > 1
                 ? reactions.dropLast().joined(separator: ", ") + " and " + reactions.last!
                 : reactions[0]
