@@ -13,11 +13,14 @@ public enum Cue: UInt8, Sendable, Hashable {
 
     /// The cue an infant state shows.
     @inline(__always) public init(gaze: Gaze, behavior: Behavior) {
-        switch behavior {
-        case .fussing, .crying, .pushingAway: self = .distressed
-        case .withdrawn: self = .withdrawn
-        case .bidding: self = .bidding
-        default: self = gaze == .atCaregiver ? .engaged : .away
+        if behavior.isDistress {
+            self = .distressed
+        } else if behavior == .withdrawn {
+            self = .withdrawn
+        } else if behavior == .bidding {
+            self = .bidding
+        } else {
+            self = gaze == .atCaregiver ? .engaged : .away
         }
     }
 }
@@ -229,17 +232,17 @@ extension CaregiverState {
     /// How intense each action is for this caregiver.
     @inline(__always) func targetIntensity(traits t: InfantTraits) -> Double {
         let p = parameters
-        switch action {
-        case .play:
+        // Comparisons rather than a `switch`: see `InfantState.stimulation`.
+        if action == .play {
             // A sensitive caregiver tones play down as the infant nears the
             // top of its window.
             let nearTop = max(0, sensedArousal - (t.windowHigh - 0.12)) * (1 / 0.12)
             return p.energy * (1 - 0.6 * p.sensitivity * min(1, nearTop))
-        case .greet: return 0.35 + 0.35 * p.energy
-        case .wait: return 0.1
-        case .soothe: return 0.5 + 0.3 * p.sensitivity
-        case .intrude: return min(1, 0.55 + 0.35 * p.energy + 0.05 * min(6, actionSeconds))
-        case .stillFace, .disengage: return 0
         }
+        if action == .wait { return 0.1 }
+        if action == .greet { return 0.35 + 0.35 * p.energy }
+        if action == .soothe { return 0.5 + 0.3 * p.sensitivity }
+        if action == .intrude { return min(1, 0.55 + 0.35 * p.energy + 0.05 * min(6, actionSeconds)) }
+        return 0
     }
 }

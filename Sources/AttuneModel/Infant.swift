@@ -87,21 +87,35 @@ struct Stimulation {
 extension InfantState {
     /// How much of the caregiver's action reaches the infant through the
     /// channel its gaze leaves open.
+    ///
+    /// | action | at caregiver | away | far away |
+    /// |---|---|---|---|
+    /// | play, greet | intensity | 0.3 × intensity | 0.1 × intensity |
+    /// | intrude | intensity | 1.2 × intensity (intruding) | 0.6 × intensity (intruding) |
+    /// | wait | 0.1 | 0.02 | 0.02 |
+    /// | soothe | 0.02, calming = intensity | same | same |
+    /// | still face, disengage | 0 | 0 | 0 |
+    ///
+    /// Written as comparisons rather than a `switch`: the hot loop runs it
+    /// every step, and branches on a few values predict better than a jump
+    /// table.
     @inline(__always) static func stimulation(action: CaregiverAction, intensity: Double, gaze: Gaze) -> Stimulation {
-        switch action {
-        case .play, .greet:
-            let channel = gaze == .atCaregiver ? 1 : (gaze == .away ? 0.3 : 0.1)
+        let looking = gaze == .atCaregiver
+        if action == .play || action == .greet {
+            let channel = looking ? 1 : (gaze == .away ? 0.3 : 0.1)
             return Stimulation(arousing: intensity * channel, calming: 0, intruding: false, responsive: true)
-        case .intrude:
-            let channel = gaze == .atCaregiver ? 1 : (gaze == .away ? 1.2 : 0.6)
-            return Stimulation(arousing: intensity * channel, calming: 0, intruding: gaze != .atCaregiver, responsive: gaze == .atCaregiver)
-        case .wait:
-            return Stimulation(arousing: gaze == .atCaregiver ? 0.1 : 0.02, calming: 0, intruding: false, responsive: false)
-        case .soothe:
-            return Stimulation(arousing: 0.02, calming: intensity, intruding: false, responsive: true)
-        case .stillFace, .disengage:
-            return Stimulation(arousing: 0, calming: 0, intruding: false, responsive: false)
         }
+        if action == .wait {
+            return Stimulation(arousing: looking ? 0.1 : 0.02, calming: 0, intruding: false, responsive: false)
+        }
+        if action == .intrude {
+            let channel = looking ? 1 : (gaze == .away ? 1.2 : 0.6)
+            return Stimulation(arousing: intensity * channel, calming: 0, intruding: !looking, responsive: looking)
+        }
+        if action == .soothe {
+            return Stimulation(arousing: 0.02, calming: intensity, intruding: false, responsive: true)
+        }
+        return Stimulation(arousing: 0, calming: 0, intruding: false, responsive: false)
     }
 
     /// Advances the infant by one step.
@@ -136,12 +150,12 @@ extension InfantState {
 
         // --- Arousal: stimulation up, recovery down. ---
         var recovery = t.recoveryRate * (0.45 + 0.55 * reserve)
-        switch behavior {
-        case .selfSoothing: recovery *= 5.5
-        case .lookingAway: recovery *= 4
-        case .withdrawn: recovery *= 1
-        case .pushingAway, .fussing, .crying: recovery *= looking ? 1 : 3
-        default: break
+        if behavior == .selfSoothing {
+            recovery *= 5.5
+        } else if behavior == .lookingAway {
+            recovery *= 4
+        } else if behavior.isDistress && !looking {
+            recovery *= 3
         }
         if s.intruding { recovery *= 0.35 }
         var drive = t.gain * s.arousing * (1.15 - arousal)
