@@ -143,6 +143,18 @@ struct AppTimelineTests {
         #expect(timeline.samples == samples)
     }
 
+    @Test func aLongRunKeepsFewerCheckpointsAndStillGoesBackExactly() throws {
+        let scenario = try ScenarioLoader.resolve("still-face", overrides: ["phases.0.duration=1200s"])
+        var timeline = Timeline(scenario: scenario, seed: 5)
+        #expect(timeline.checkpointSteps == (12_000 + 1_200 + 1_200) / 200)
+        for _ in 0..<3_000 { timeline.step() }
+        timeline.seek(to: 2_950)
+        var straight = Timeline(scenario: scenario, seed: 5)
+        for _ in 0..<2_950 { straight.step() }
+        #expect(timeline.now.simulation.dyads[0].infant == straight.now.simulation.dyads[0].infant)
+        #expect(timeline.now.narrator.lines == straight.now.narrator.lines)
+    }
+
     @Test func theRunMatchesTheHeadlessModelStepForStep() throws {
         let scenario = try readyScenario("wait-or-chase")
         var timeline = Timeline(scenario: scenario, seed: 7)

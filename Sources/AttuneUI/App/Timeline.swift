@@ -44,15 +44,23 @@ public struct Timeline: Sendable {
     private var checkpoints: [Moment]
     /// How many dyads the run has.
     public let dyadCount: Int
+    /// Steps between checkpoints: 50 (5 s at the default 0.1 s step), or
+    /// 1/200 of the run when that is more, so that a long run keeps at most
+    /// about 200 checkpoints (going back re-steps at most that many steps).
+    public let checkpointSteps: Int
 
-    /// Steps between checkpoints (50 steps: 5 s at the default 0.1 s step).
-    public static let checkpointSteps = 50
+    /// The fewest steps between checkpoints.
+    public static let minimumCheckpointSteps = 50
+    /// The most checkpoints a run keeps, about.
+    public static let maximumCheckpoints = 200
 
     /// Starts a run of `scenario` with `seed`, at step 0.
     public init(scenario: Scenario, seed: UInt64) {
         self.scenario = scenario
         self.seed = seed
         dyadCount = scenario.plan.dyads.count
+        let totalSteps = scenario.plan.stepsPerPhase.reduce(0, +)
+        checkpointSteps = max(Self.minimumCheckpointSteps, totalSteps / Self.maximumCheckpoints)
         let start = Moment(
             simulation: Simulation(plan: scenario.plan, seed: seed), narrator: Narrator(scenario: scenario),
             pendingHuman: Array(repeating: nil, count: scenario.plan.dyads.count))
@@ -104,7 +112,7 @@ public struct Timeline: Sendable {
     /// the inputs recorded for this step.
     private mutating func arrive() {
         let index = cursor
-        if index % Self.checkpointSteps == 0 && checkpoints.count == index / Self.checkpointSteps {
+        if index % checkpointSteps == 0 && checkpoints.count == index / checkpointSteps {
             checkpoints.append(now)
         }
         for input in inputs[index] ?? [] { apply(input) }
@@ -127,7 +135,7 @@ public struct Timeline: Sendable {
     public mutating func seek(to target: Int) {
         let goal = min(max(0, target), recordedSteps)
         if goal < cursor {
-            let k = min(goal / Self.checkpointSteps, checkpoints.count - 1)
+            let k = min(goal / checkpointSteps, checkpoints.count - 1)
             now = checkpoints[k]
             for input in inputs[cursor] ?? [] { apply(input) }
         }
@@ -142,7 +150,7 @@ public struct Timeline: Sendable {
             let keep = cursor
             samples.removeSubrange((keep * dyadCount)...)
             inputs = inputs.filter { $0.key <= keep }
-            let kept = keep / Self.checkpointSteps + 1
+            let kept = keep / checkpointSteps + 1
             if checkpoints.count > kept { checkpoints.removeSubrange(kept...) }
         }
         inputs[cursor, default: []].append(input)

@@ -30,7 +30,7 @@ struct Run: ParsableCommand {
     @Option(help: "The run's seed, 0 to 18446744073709551615. Default: the scenario's seed.")
     var seed: UInt64?
 
-    @Option(help: "Simulated seconds per real second, 0.25 to 32 (+ and - change it while running). Default 1.")
+    @Option(help: "Simulated seconds per real second, 0.25 to 32 (+ and - change it while running).")
     var speed: Double = 1
 
     @Flag(help: "Open the run paused; Space plays.")
