@@ -49,25 +49,11 @@ public enum Benchmark {
     ///   - threads: worker threads, ≥ 1.
     ///   - seconds: how long to measure, seconds, > 0 (default 3).
     public static func measure(threads: Int, seconds: Double = 3) -> BenchmarkFigure {
-        let clock = ContinuousClock()
-        // Estimate the time per run, single-threaded, with a short trial.
-        var trialRuns = 0
-        let trialStart = clock.now
-        var trialElapsed = 0.0
-        repeat {
-            var simulation = Simulation(plan: plan, seed: UInt64(trialRuns))
-            simulation.runToEnd()
-            trialRuns += 1
-            trialElapsed = Self.seconds(clock.now - trialStart)
-        } while trialElapsed < min(0.2, seconds / 10)
-        let perRun = trialElapsed / Double(trialRuns)
-        let runs = min(BatchRunner.allowedRuns.upperBound, max(threads, Int(seconds / perRun * Double(threads))))
+        let runs = runsToMeasure(threads: threads, seconds: seconds, atLeast: threads)
         // The plan is fixed and has no `human` caregiver: this cannot throw.
         let runner = try! BatchRunner(plan: plan, runs: runs, firstSeed: 1, threads: threads)
         var made = 0
-        let start = clock.now
-        runner.run { _ in made += 1 }
-        let elapsed = Self.seconds(clock.now - start)
+        let elapsed = timed { runner.run { _ in made += 1 } }
         return BenchmarkFigure(threads: threads, runs: made, dyadSteps: runner.dyadSteps, seconds: elapsed)
     }
 
@@ -83,14 +69,47 @@ public enum Benchmark {
     public static func run(
         seconds: Double = 3, threadCounts: [Int] = Benchmark.threadCounts, rounds: Int = 3
     ) -> [BenchmarkFigure] {
+        bestRounds(seconds: seconds, threadCounts: threadCounts, rounds: rounds, measure: measure)
+    }
+
+    /// Each thread count's fastest of `rounds` interleaved rounds of
+    /// `measure(threads, seconds / rounds)`.
+    static func bestRounds(
+        seconds: Double, threadCounts: [Int], rounds: Int, measure: (Int, Double) -> BenchmarkFigure
+    ) -> [BenchmarkFigure] {
         var best = [BenchmarkFigure?](repeating: nil, count: threadCounts.count)
         for _ in 0..<max(1, rounds) {
             for (k, threads) in threadCounts.enumerated() {
-                let figure = measure(threads: threads, seconds: seconds / Double(max(1, rounds)))
+                let figure = measure(threads, seconds / Double(max(1, rounds)))
                 if best[k].map({ figure.dyadStepsPerSecond > $0.dyadStepsPerSecond }) ?? true { best[k] = figure }
             }
         }
         return best.compactMap { $0 }
+    }
+
+    /// How many runs of ``plan`` fill about `seconds` on `threads` threads,
+    /// sized from a short single-threaded trial; at least `atLeast`.
+    static func runsToMeasure(threads: Int, seconds: Double, atLeast: Int) -> Int {
+        var trialRuns = 0
+        var trialElapsed = 0.0
+        let clock = ContinuousClock()
+        let trialStart = clock.now
+        repeat {
+            var simulation = Simulation(plan: plan, seed: UInt64(trialRuns))
+            simulation.runToEnd()
+            trialRuns += 1
+            trialElapsed = Self.seconds(clock.now - trialStart)
+        } while trialElapsed < min(0.2, seconds / 10)
+        let perRun = trialElapsed / Double(trialRuns)
+        return min(BatchRunner.allowedRuns.upperBound, max(atLeast, Int(seconds / perRun * Double(threads))))
+    }
+
+    /// The wall-clock time `body` takes, seconds.
+    static func timed(_ body: () -> Void) -> Double {
+        let clock = ContinuousClock()
+        let start = clock.now
+        body()
+        return seconds(clock.now - start)
     }
 
     /// The figures in plain lines: "1 thread: 31.2 million dyad-steps/s",
