@@ -33,14 +33,18 @@ public final class Terminal {
         /// How long to wait after Esc for the rest of an arrow-key
         /// sequence, in milliseconds (1-1000). Default 25.
         public var escapeDelayMilliseconds: Int
+        /// True for the projector's high-contrast look (see ``Theme``).
+        /// Default false.
+        public var highContrast: Bool
 
         /// Creates options; every parameter has the default described on
         /// its property.
         public init(
             colourRequested: Bool = true, inputDescriptor: Int32 = 0,
             outputDescriptor: Int32 = 1, terminalType: String? = nil,
-            escapeDelayMilliseconds: Int = 25
+            escapeDelayMilliseconds: Int = 25, highContrast: Bool = false
         ) {
+            self.highContrast = highContrast
             self.colourRequested = colourRequested
             self.inputDescriptor = inputDescriptor
             self.outputDescriptor = outputDescriptor
@@ -156,7 +160,8 @@ public final class Terminal {
         let colours = Int(attune_terminal_colour_count())
         theme = Theme.detect(
             colourRequested: options.colourRequested, noColorVariable: noColor,
-            terminalColourCount: colours)
+            terminalColourCount: colours
+        ).withHighContrast(options.highContrast)
         if theme.usesColour {
             palette = CursesPalette.start()
         }

@@ -85,6 +85,27 @@ public func describe(_ scenario: Scenario) -> String {
             lines.append("  \(when): \(cue.text)")
         }
     }
+    if !scenario.decisions.isEmpty {
+        lines.append("")
+        lines.append("Decisions (the live screen pauses and asks)")
+        for decision in scenario.decisions {
+            var when: String
+            switch decision.trigger {
+            case let .at(seconds): when = "at \(Format.seconds(seconds))"
+            case let .on(events): when = "on the first \(events.names)"
+            }
+            if let dyad = decision.dyad { when += " (\(dyad) only)" }
+            lines.append("  \(when): \(decision.question)")
+            for choice in decision.choices {
+                let does: String
+                switch choice.effect {
+                case let .caregiver(settings): does = settingsWords(settings)
+                case let .action(action): does = "action \(action.word)"
+                }
+                lines.append("    [\(choice.key)] \(choice.label): \(does)")
+            }
+        }
+    }
     if scenario.usesHumanCaregiver {
         lines.append("")
         lines.append("A caregiver here follows the human policy: the person at the keyboard chooses what she does.")

@@ -15,6 +15,8 @@ public enum ReadyScenarios {
         "withdrawn",
         "anxious",
         "history-of-intrusion",
+        "workshop-wait-or-lean-in",
+        "workshop-still-face",
     ]
 
     /// The folder holding the ready scenario files: the environment variable

@@ -23,6 +23,9 @@ public struct Scenario: Sendable {
     public var plan: RunPlan
     /// Captions shown at set times or when something happens, in file order.
     public var narration: [NarrationCue]
+    /// Moments where the live screen pauses and asks what the caregiver
+    /// does next (the file's `decisions`), in file order.
+    public var decisions: [DecisionPoint]
     /// Things to notice while watching (the file's `notice`), in file order.
     public var notice: [String]
     /// Things to try afterwards (the file's `try`), in file order.
@@ -36,9 +39,10 @@ public struct Scenario: Sendable {
     /// Creates a scenario; the loader is the usual way to get one.
     public init(
         name: String, title: String, about: String = "", seed: UInt64 = 1, plan: RunPlan,
-        narration: [NarrationCue] = [], notice: [String] = [], tryThis: [String] = [],
-        sourcePath: String? = nil
+        narration: [NarrationCue] = [], decisions: [DecisionPoint] = [], notice: [String] = [],
+        tryThis: [String] = [], sourcePath: String? = nil
     ) {
+        self.decisions = decisions
         self.name = name
         self.title = title
         self.about = about

@@ -6,6 +6,9 @@
 /// `alert` and `accent` turn bold, `distress` turns bold and reversed,
 /// `muted` turns dim, `calm` stays plain, and any non-default background
 /// turns into reverse video. Words and symbols carry the meaning in both.
+///
+/// The high-contrast look (for a projector) goes on top of either mode:
+/// every cell bold, nothing dim, muted text in the default colour.
 public struct Theme: Hashable, Sendable {
     /// Whether colours reach the terminal.
     public enum Mode: Hashable, Sendable {
@@ -17,10 +20,23 @@ public struct Theme: Hashable, Sendable {
 
     /// The mode of this theme.
     public let mode: Mode
+    /// True for the projector's high-contrast look (`attune present`):
+    /// every cell bold, nothing dim, muted text shown in the default
+    /// colour. Default false.
+    public let highContrast: Bool
 
     /// Creates a theme for `mode`.
-    public init(mode: Mode) {
+    /// - Parameters:
+    ///   - mode: colour or monochrome.
+    ///   - highContrast: the projector's high-contrast look, default false.
+    public init(mode: Mode, highContrast: Bool = false) {
         self.mode = mode
+        self.highContrast = highContrast
+    }
+
+    /// This theme with the high-contrast look switched on or off.
+    public func withHighContrast(_ on: Bool) -> Theme {
+        Theme(mode: mode, highContrast: on)
     }
 
     /// Colours shown as they are.
@@ -53,6 +69,18 @@ public struct Theme: Hashable, Sendable {
     /// The style as this theme shows it. In colour, the style is unchanged;
     /// in monochrome, colours are replaced by attributes (see ``Theme``).
     public func resolve(_ style: Style) -> Style {
+        guard highContrast else { return resolveMode(style) }
+        var strong = style
+        if strong.foreground == .muted { strong.foreground = .default }
+        strong.dim = false
+        strong = resolveMode(strong)
+        strong.bold = true
+        strong.dim = false
+        return strong
+    }
+
+    /// The style as this theme's mode shows it (without high contrast).
+    private func resolveMode(_ style: Style) -> Style {
         guard mode == .monochrome else { return style }
         var plain = style
         plain.foreground = .default

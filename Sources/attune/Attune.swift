@@ -16,6 +16,9 @@ struct Attune: ParsableCommand {
             """,
         subcommands: [
             Run.self,
+            Present.self,
+            ReplayCommand.self,
+            ExportCommand.self,
             ListCommand.self,
             DescribeCommand.self,
             ValidateCommand.self,

@@ -76,7 +76,7 @@ struct ErrorTests {
     func unknownKeyWithoutSuggestion() {
         let yaml = minimalYAML + "colour: blue\n"
         #expect(problems(yaml) == [
-            "test.yaml:5:1: the file has no field called \"colour\"; the fields it can have are title, about, seed, step, infant, dyads, phases, duration, narration, notice and try"
+            "test.yaml:5:1: the file has no field called \"colour\"; the fields it can have are title, about, seed, step, infant, dyads, phases, duration, narration, decisions, notice and try"
         ])
     }
 

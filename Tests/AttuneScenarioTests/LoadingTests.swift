@@ -274,7 +274,7 @@ struct ResolveTests {
             Issue.record("expected a problem")
         } catch {
             #expect(error.errors.map(\.description) == [
-                "still-fase: there is no ready scenario called \"still-fase\"; did you mean \"still-face\"? The ready scenarios are wait-or-chase, scene-a-waits, scene-b-chases, still-face, good-enough, withdrawn, anxious and history-of-intrusion; to open your own file, give its path, like my-scene.yaml"
+                "still-fase: there is no ready scenario called \"still-fase\"; did you mean \"still-face\"? The ready scenarios are wait-or-chase, scene-a-waits, scene-b-chases, still-face, good-enough, withdrawn, anxious, history-of-intrusion, workshop-wait-or-lean-in and workshop-still-face; to open your own file, give its path, like my-scene.yaml"
             ])
         }
     }

@@ -71,6 +71,52 @@ struct ReadyScenarioTests {
         if name == "history-of-intrusion" { #expect(plan.infant.trust == 0.2) }
     }
 
+    @Test("the workshop scenes come last in the chooser")
+    func workshopOrder() {
+        #expect(Array(ReadyScenarios.orderedNames.suffix(2)) == ["workshop-wait-or-lean-in", "workshop-still-face"])
+    }
+
+    @Test("wait or lean in asks at the first look-away: wait (attuned) or lean in (intrusive)")
+    func workshopWaitOrLeanIn() throws {
+        let scenario = try ScenarioLoader.resolve("workshop-wait-or-lean-in")
+        #expect(scenario.plan.dyads.count == 1)
+        #expect(scenario.plan.caregiver(dyad: 0, phase: 0).policy == .attuned)
+        #expect(scenario.decisions.count == 1)
+        let decision = try #require(scenario.decisions.first)
+        #expect(decision.trigger == .on(.infantLooksAway))
+        #expect(decision.choices.map(\.key) == ["w", "i"])
+        #expect(decision.choices.map(\.effect) == [
+            .caregiver(CaregiverSettings(policy: .attuned)), .caregiver(CaregiverSettings(policy: .intrusive)),
+        ])
+    }
+
+    @Test("the workshop still face asks before, during and at the start of the reunion")
+    func workshopStillFace() throws {
+        let scenario = try ScenarioLoader.resolve("workshop-still-face")
+        let plan = scenario.plan
+        #expect(plan.phases.map(\.name) == ["play", "still-face", "reunion"])
+        #expect((0..<3).map { plan.caregiver(dyad: 0, phase: $0).policy } == [.attuned, .stillFace, .attuned])
+        let times = scenario.decisions.compactMap { decision -> Double? in
+            if case let .at(seconds) = decision.trigger { return seconds }
+            return nil
+        }
+        let play = plan.phases[0].durationSeconds
+        let still = plan.phases[1].durationSeconds
+        #expect(times.count == 3)
+        #expect(times[0] < play)
+        #expect(times[1] > play && times[1] < play + still)
+        #expect(times[2] == play + still)
+        // Every way back in the reunion sets a policy, so no choice made
+        // during the still face carries on into the reunion.
+        for choice in scenario.decisions[2].choices {
+            guard case let .caregiver(settings) = choice.effect else {
+                Issue.record("a reunion choice sets her policy")
+                continue
+            }
+            #expect(settings.policy != nil && settings.policy != .stillFace)
+        }
+    }
+
     @Test("the folder is found from the source tree")
     func directory() {
         #expect(ReadyScenarios.directory.hasSuffix("Scenarios"))

@@ -91,6 +91,9 @@ public struct LiveSession: Sendable {
     public var policyBeforeHuman: [Policy?]
     /// The latest notice, if any.
     public var notice: Notice?
+    /// The paths through the scenario's decisions left behind by "what if"
+    /// (`W`), oldest first; the debrief sets them beside the current one.
+    public var branches: [DecisionBranch] = []
     /// Simulated seconds owed to the run but not yet stepped (below one step).
     var owedSeconds: Double = 0
 
@@ -134,6 +137,10 @@ public struct AppState: Sendable {
     public var size: Size
     /// True to draw with ASCII only (`--ascii`, or a terminal without UTF-8).
     public var ascii: Bool
+    /// True for the projector layout of the live screen (`attune present`):
+    /// faces and gauge drawn big, captions and questions in bold on their
+    /// own band, no key bar (``PresenterView``). Default false.
+    public var presenter = false
     /// The chooser.
     public var chooser: ChooserState
     /// The run, once one was started.
@@ -181,10 +188,15 @@ public struct AppState: Sendable {
     ///   - seed: the seed, default the scenario's.
     ///   - speed: 0.25...32, default 1.
     ///   - paused: start paused, default false.
-    public init(run scenario: Scenario, size: Size, ascii: Bool = false, seed: UInt64? = nil, speed: Double = 1, paused: Bool = false) {
+    ///   - presenter: the projector layout, default false.
+    public init(
+        run scenario: Scenario, size: Size, ascii: Bool = false, seed: UInt64? = nil, speed: Double = 1, paused: Bool = false,
+        presenter: Bool = false
+    ) {
         screen = .live
         self.size = size
         self.ascii = ascii
+        self.presenter = presenter
         chooser = ChooserState(scenarios: [])
         seedOverride = seed
         startSpeed = min(max(speed, Speed.slowest), Speed.fastest)
@@ -200,7 +212,7 @@ public struct AppState: Sendable {
     /// paused, not finished, with no overlay and a large enough terminal.
     public var isRunning: Bool {
         guard screen == .live, !isTooSmall, !isHelpShown, let session else { return false }
-        return !session.isPaused && !session.timeline.isFinished
+        return !session.isPaused && !session.timeline.isFinished && session.timeline.openDecision == nil
     }
 
     /// Seconds until the next step is due (the shell waits for a key at

@@ -53,7 +53,11 @@ extension AppState {
         }
         for _ in 0..<steps {
             session.timeline.step()
-            if session.timeline.isFinished { break }
+            if session.timeline.isFinished || session.timeline.openDecision != nil { break }
+        }
+        if session.timeline.openDecision != nil && !session.timeline.isFinished {
+            session.isPaused = true
+            session.owedSeconds = 0
         }
         self.session = session
         if session.timeline.isFinished { openDebrief() }
@@ -126,6 +130,22 @@ extension AppState {
         defer { self.session = session }
         let dt = session.timeline.stepSeconds
         let fiveSeconds = max(1, Int((5 / dt).rounded()))
+        if let decision = session.timeline.openDecision, !session.timeline.isFinished {
+            let point = session.scenario.decisions[decision]
+            switch key {
+            case let .character(character):
+                if let choice = point.choices.firstIndex(where: { $0.key == character }) {
+                    answer(decision: decision, choice: choice, on: &session)
+                    return false
+                }
+                if character == " " || character == "." {
+                    session.notice = Notice("Choose an answer to go on: " + DecisionText.choices(point) + ".")
+                    return false
+                }
+            default:
+                break
+            }
+        }
         switch key {
         case .character(" "):
             if session.timeline.isFinished { return true }
@@ -196,12 +216,54 @@ extension AppState {
                 act(.policy(dyad: d, .human), on: &session, saying: "is in your hands.")
             }
             act(.act(dyad: d, action), on: &session, saying: "- you chose: \(KeyMap.label(for: action)).")
+        case .character(KeyMap.whatIfKey):
+            whatIf(on: &session)
         case .character("q"), .escape:
             return true
         default:
             break
         }
         return false
+    }
+
+    /// Answers the open decision with `choice` and plays on.
+    private func answer(decision: Int, choice: Int, on session: inout LiveSession) {
+        let point = session.scenario.decisions[decision]
+        let picked = point.choices[choice]
+        for d in session.timeline.now.decisions.dyads(of: decision) {
+            let current = session.policy(dyad: d)
+            if case .action = picked.effect, current != .human { session.policyBeforeHuman[d] = current }
+            if case .caregiver = picked.effect { session.policyBeforeHuman[d] = nil }
+        }
+        session.timeline.branch(with: .decide(decision: decision, choice: choice))
+        session.isPaused = false
+        session.owedSeconds = 0
+        var text = "You chose: \(picked.label)."
+        if !session.scenario.decisions.isEmpty {
+            text += " Press \(KeyMap.whatIfKey) to go back to this question and try another answer."
+        }
+        session.notice = Notice(text)
+    }
+
+    /// Goes back to the latest answered question, keeping the path taken
+    /// so far for the debrief.
+    private func whatIf(on session: inout LiveSession) {
+        guard let decision = session.timeline.now.decisions.latestAnswered(atOrBefore: session.timeline.cursor) else {
+            session.notice = Notice(
+                session.scenario.decisions.isEmpty
+                    ? "This scene has no questions to go back to."
+                    : "There is no answered question to go back to yet.")
+            return
+        }
+        session.timeline.seek(to: session.timeline.recordedSteps)
+        session.branches.append(DecisionBranch(timeline: session.timeline))
+        session.timeline.reopen(decision: decision)
+        session.isPaused = true
+        session.owedSeconds = 0
+        let kept = session.branches.count
+        session.notice = Notice(
+            "Back to the question at \(TextFormatting.clock(session.timeline.seconds)). "
+                + "\(kept == 1 ? "The path you took is" : "The \(kept) paths you took are") kept for the end. Choose again.")
     }
 
     /// Gives `input` to the run (starting a new future when rewound) and
@@ -224,7 +286,8 @@ extension AppState {
         session.isPaused = true
         session.owedSeconds = 0
         self.session = session
-        debrief = DebriefReport(timeline: session.timeline)
+        let branches = session.branches.isEmpty ? [] : session.branches + [DecisionBranch(timeline: session.timeline)]
+        debrief = DebriefReport(timeline: session.timeline, branches: branches)
         debriefScroll = 0
         screen = .debrief
     }

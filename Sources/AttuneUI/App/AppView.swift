@@ -37,7 +37,13 @@ public enum AppView {
             case .chooser:
                 ChooserView.render(state.chooser, on: &frame, pen: pen)
             case .live:
-                if let session = state.session { LiveView.render(session, state: state, on: &frame, pen: pen) }
+                if let session = state.session {
+                    if state.presenter {
+                        PresenterView.render(session, on: &frame, pen: pen)
+                    } else {
+                        LiveView.render(session, state: state, on: &frame, pen: pen)
+                    }
+                }
             case .debrief:
                 DebriefView.render(state, on: &frame, pen: pen)
             }

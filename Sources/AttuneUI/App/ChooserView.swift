@@ -66,7 +66,8 @@ enum ChooserView {
         }
     }
 
-    /// Who is in the scene and how long it lasts, in one line.
+    /// Who is in the scene, how long it lasts and how many questions it
+    /// asks, in one line.
     static func summary(_ scenario: Scenario) -> String {
         let plan = scenario.plan
         let caregivers = plan.dyads.indices.map { d in
@@ -76,6 +77,8 @@ enum ChooserView {
             ? "One caregiver: \(caregivers[0])."
             : "\(caregivers.count) caregivers side by side: \(caregivers.joined(separator: ", "))."
         let phases = plan.phases.count > 1 ? " Phases: \(plan.phases.map(\.name).joined(separator: ", "))." : ""
-        return "\(who)\(phases) Lasts \(TextFormatting.clock(plan.totalSeconds))."
+        let count = scenario.decisions.count
+        let questions = count == 0 ? "" : count == 1 ? " Stops once to ask what she does." : " Stops \(count) times to ask what she does."
+        return "\(who)\(phases) Lasts \(TextFormatting.clock(plan.totalSeconds)).\(questions)"
     }
 }

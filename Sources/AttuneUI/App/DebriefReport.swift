@@ -57,6 +57,9 @@ public struct DebriefReport: Hashable, Sendable {
     public var seed: UInt64
     /// One part per dyad, in scenario order.
     public var dyads: [DyadPart]
+    /// The paths tried through the scenario's decisions with "what if"
+    /// (the current one last), or empty when only one path was taken.
+    public var branches: [DecisionBranch]
 
     /// The closing paragraph: what a repair looks like.
     public static let closing =
@@ -65,7 +68,12 @@ public struct DebriefReport: Hashable, Sendable {
         + "finding the way back, again and again, is what builds trust."
 
     /// Makes the debrief of `timeline` up to its current step.
-    public init(timeline: Timeline) {
+    /// - Parameters:
+    ///   - timeline: the run.
+    ///   - branches: the paths tried through the decisions, the current one
+    ///     last; default none.
+    public init(timeline: Timeline, branches: [DecisionBranch] = []) {
+        self.branches = branches
         let scenario = timeline.scenario
         title = scenario.title
         seconds = timeline.seconds
@@ -337,6 +345,43 @@ public struct DebriefReport: Hashable, Sendable {
         return lines
     }
 
+    /// The paths tried, side by side: for each dyad, one table with a
+    /// column per path (its choices, then its figures). Empty when only one
+    /// path was taken.
+    public var branchTables: [(label: String, lines: [String])] {
+        guard branches.count > 1 else { return [] }
+        let names = branches.enumerated().map { "\($0.offset + 1): \($0.element.name)" }
+        return dyads.indices.map { d in
+            let figures = branches.map { $0.figures[d] }
+            let rows: [(String, [String])] = [
+                ("reached", branches.map { TextFormatting.clock($0.seconds) }),
+                ("ruptures (out of step > 0.5 s)", figures.map { "\($0.ruptures)" }),
+                ("repairs", figures.map { "\($0.repairs)" }),
+                ("median repair time", figures.map { $0.medianRepairSeconds.map(TextFormatting.seconds) ?? "-" }),
+                ("longest rupture", figures.map { TextFormatting.seconds($0.longestRuptureSeconds) }),
+                ("time in distress", figures.map { TextFormatting.seconds($0.distressSeconds) }),
+                ("looking at the caregiver", figures.map { TextFormatting.percent($0.gazeAtCaregiverPercent) }),
+                ("look-aways", figures.map { "\($0.lookAways)" }),
+                ("trust at the end (0-1)", figures.map { TextFormatting.fixed($0.trustEnd, 2) }),
+            ]
+            let labelWidth = (rows.map(\.0.count).max() ?? 0) + 2
+            let columnWidth = max(8, (names.map(\.count).max() ?? 0) + 2)
+            func pad(_ text: String, _ width: Int, right: Bool) -> String {
+                let spaces = String(repeating: " ", count: max(0, width - text.count))
+                return right ? spaces + text : text + spaces
+            }
+            var lines = [pad("", labelWidth, right: false) + names.map { pad($0, columnWidth, right: true) }.joined()]
+            for row in rows {
+                lines.append(pad(row.0, labelWidth, right: false) + row.1.map { pad($0, columnWidth, right: true) }.joined())
+            }
+            return (dyads[d].label, lines)
+        }
+    }
+
+    /// The sentence introducing the paths tried.
+    public static let branchesIntro =
+        "You went back and tried more than one answer. Each path is kept here, side by side; the paths may have reached different moments of the run."
+
     /// The text printed when the app closes: title, each pair's summary,
     /// the figures, and what a repair looks like.
     public var plainText: String {
@@ -348,6 +393,15 @@ public struct DebriefReport: Hashable, Sendable {
         }
         lines += figureTable
         lines.append("")
+        if !branchTables.isEmpty {
+            lines.append("The paths you tried")
+            lines += TextFormatting.wrap(Self.branchesIntro, width: 78).map { "  " + $0 }
+            for table in branchTables {
+                if dyads.count > 1 { lines.append("  \(table.label)") }
+                lines += table.lines.map { "  " + $0 }
+            }
+            lines.append("")
+        }
         lines += TextFormatting.wrap(Self.closing, width: 80)
         return lines.joined(separator: "\n") + "\n"
     }

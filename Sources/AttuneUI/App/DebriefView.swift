@@ -25,6 +25,16 @@ enum DebriefView {
         paragraph("The figures", style: Style(bold: true))
         for line in report.figureTable { lines.append((pen.text("  " + line), .plain)) }
         blank()
+        let tables = report.branchTables
+        if !tables.isEmpty {
+            paragraph("The paths you tried", style: Style(bold: true))
+            paragraph(DebriefReport.branchesIntro, indent: 2)
+            for table in tables {
+                if report.dyads.count > 1 { paragraph(table.label, style: Style(foreground: .accent, bold: true), indent: 2) }
+                for line in table.lines { lines.append((pen.text("  " + line), .plain)) }
+            }
+            blank()
+        }
         for part in report.dyads {
             paragraph("Moment by moment: \(part.label)", style: Style(foreground: .accent, bold: true))
             if part.entries.isEmpty {

@@ -60,4 +60,7 @@ public enum LiveInput: Hashable, Sendable {
     /// The caregiver of dyad `dyad` (0-based, following `human`) does
     /// `action` from this step on.
     case act(dyad: Int, CaregiverAction)
+    /// The answer to a decision point: choice `choice` (0-based) of the
+    /// scenario's decision `decision` (0-based).
+    case decide(decision: Int, choice: Int)
 }

@@ -1,4 +1,5 @@
 import AttuneModel
+import AttuneScenario
 
 /// Every key of the live app, for the key bars and the help overlay, and
 /// the keys that choose the caregiver's action in the `human` place.
@@ -26,6 +27,24 @@ public enum KeyMap {
         case .stillFace: "still face"
         case .disengage: "look away"
         }
+    }
+
+    /// The "what if" key: back to the latest answered question of a
+    /// scenario's decision points, to choose again (`W`, a capital letter,
+    /// so that it never clashes with a choice's lowercase key).
+    public static let whatIfKey: Character = "W"
+
+    /// The key bar while a decision point waits for an answer: its choices
+    /// first, then going back, what if, the keys and the end.
+    public static func decisionBar(_ point: DecisionPoint, whatIf: Bool) -> [KeyHint] {
+        var hints = point.choices.map { KeyHint(key: String($0.key), label: $0.label) }
+        if whatIf { hints.append(KeyHint(key: String(whatIfKey), label: "earlier question")) }
+        hints += [
+            KeyHint(key: "←", label: "5 s back"),
+            KeyHint(key: "?", label: "keys"),
+            KeyHint(key: "q", label: "end"),
+        ]
+        return hints
     }
 
     /// The policies `c` cycles through, in order.
@@ -58,11 +77,14 @@ public enum KeyMap {
     ///   - human: the selected caregiver is in the keyboard's hands (the
     ///     action keys come first).
     ///   - dyads: how many dyads are shown (Tab appears with two or more).
-    public static func liveBar(paused: Bool, human: Bool, dyads: Int) -> [KeyHint] {
+    ///   - whatIf: a question has been answered, so `W` can go back to it
+    ///     (default false).
+    public static func liveBar(paused: Bool, human: Bool, dyads: Int, whatIf: Bool = false) -> [KeyHint] {
         if human {
             var hints = actionKeys.map { KeyHint(key: String($0.key), label: label(for: $0.action)) }
             hints.append(KeyHint(key: "h", label: "hand back"))
             hints.append(KeyHint(key: "Space", label: paused ? "play" : "pause"))
+            if whatIf { hints.append(KeyHint(key: String(whatIfKey), label: "what if")) }
             if dyads > 1 { hints.append(KeyHint(key: "Tab", label: "side")) }
             hints.append(KeyHint(key: "?", label: "keys"))
             hints.append(KeyHint(key: "q", label: "end"))
@@ -74,6 +96,7 @@ public enum KeyMap {
             KeyHint(key: "c", label: "policy"),
             KeyHint(key: "h", label: "you act"),
         ]
+        if whatIf { hints.append(KeyHint(key: String(whatIfKey), label: "what if")) }
         if dyads > 1 { hints.append(KeyHint(key: "Tab", label: "side")) }
         hints += [
             KeyHint(key: "?", label: "keys"),
@@ -98,6 +121,9 @@ public enum KeyMap {
         KeyHint(key: "1 ... 6", label: "in her place: play, greet, wait, soothe,"),
         KeyHint(key: "", label: "  lean in, still face"),
         KeyHint(key: "Tab", label: "switch side (with two caregivers)"),
+        KeyHint(key: "a ... z", label: "answer a question the scene asks"),
+        KeyHint(key: "W", label: "what if: back to the last question,"),
+        KeyHint(key: "", label: "  to try another answer"),
         KeyHint(key: "?", label: "show or hide these keys"),
         KeyHint(key: "q", label: "end the run and see what happened"),
         KeyHint(key: "Ctrl-C", label: "leave at once"),

@@ -18,15 +18,50 @@ enum LiveView {
         for d in 0..<count {
             DyadPanel.render(session: session, dyad: d, selected: count > 1 && d == session.selectedDyad, in: columns[d], on: &frame, pen: pen)
         }
+        let whatIf = session.timeline.now.decisions.latestAnswered(atOrBefore: session.timeline.cursor) != nil
+        if let decision = session.timeline.openDecision, !session.timeline.isFinished {
+            let point = session.scenario.decisions[decision]
+            question(point, notice: session.currentNotice, in: bands[2], on: &frame, pen: pen)
+            let hints = KeyMap.decisionBar(point, whatIf: whatIf)
+            frame.render(KeyBar(hints: hints.map { pen.hint($0) }), in: bands[3])
+            return
+        }
         narrationLines(session, in: bands[2], on: &frame, pen: pen)
         let human = session.policy(dyad: session.selectedDyad) == .human
-        let hints = KeyMap.liveBar(paused: session.isPaused, human: human, dyads: count)
+        let hints = KeyMap.liveBar(paused: session.isPaused, human: human, dyads: count, whatIf: whatIf)
         frame.render(KeyBar(hints: hints.map { pen.hint($0) }, gap: human ? 1 : 2), in: bands[3])
+    }
+
+    /// A decision point's question and its choices, in place of the
+    /// narration: the question in bold, the choices with their keys on the
+    /// last row (a notice, when there is room, in between).
+    static func question(_ point: DecisionPoint, notice: Notice?, in area: Rect, on frame: inout Frame, pen: Pen) {
+        guard !area.isEmpty else { return }
+        let width = area.width - 2
+        let choices = pen.text(DecisionText.choices(point))
+        var rows: [(String, Style)] = []
+        let questionRows = max(1, area.height - 1 - (notice == nil || area.height < 4 ? 0 : 1))
+        for line in TextFormatting.wrap(pen.text(point.question), width: width).prefix(questionRows) {
+            rows.append((line, Style(foreground: .accent, bold: true)))
+        }
+        if let notice, area.height >= 4 {
+            rows.append((pen.glyphs.truncate(pen.text(notice.text), toWidth: width), Style(foreground: .muted)))
+        }
+        for (index, row) in rows.prefix(area.height - 1).enumerated() {
+            frame.render(TextLine(row.0, style: row.1, glyphs: pen.glyphs), in: area.line(index).inset(left: 1, right: 1))
+        }
+        let last = area.line(area.height - 1).inset(left: 1, right: 1)
+        if area.height == 1 {
+            frame.render(TextLine(pen.text(point.question) + "  " + choices, style: Style(bold: true), glyphs: pen.glyphs), in: last)
+        } else {
+            frame.render(TextLine(choices, style: Style(bold: true), glyphs: pen.glyphs), in: last)
+        }
     }
 
     /// The state of play in a word or two.
     static func status(_ session: LiveSession) -> String {
         if session.timeline.isFinished { return "ended" }
+        if session.timeline.openDecision != nil { return "your choice" }
         if session.isPaused { return session.timeline.isRewound ? "paused, rewound" : "paused" }
         return session.timeline.isRewound ? "replaying" : "playing"
     }

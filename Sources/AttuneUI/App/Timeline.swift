@@ -11,6 +11,8 @@ public struct Moment: Sendable {
     /// Per dyad, the action chosen at the keyboard for the next step (used
     /// by a caregiver following `human`), or nil.
     public var pendingHuman: [CaregiverAction?]
+    /// The decision points reached, answered and waiting.
+    public var decisions: DecisionTracker
 }
 
 /// A run with its whole history: every step's samples, the keyboard's
@@ -63,7 +65,8 @@ public struct Timeline: Sendable {
         checkpointSteps = max(Self.minimumCheckpointSteps, totalSteps / Self.maximumCheckpoints)
         let start = Moment(
             simulation: Simulation(plan: scenario.plan, seed: seed), narrator: Narrator(scenario: scenario),
-            pendingHuman: Array(repeating: nil, count: scenario.plan.dyads.count))
+            pendingHuman: Array(repeating: nil, count: scenario.plan.dyads.count),
+            decisions: DecisionTracker(scenario: scenario))
         now = start
         checkpoints = [start]
         samples.reserveCapacity(min(scenario.plan.stepsPerPhase.reduce(0, +), 200_000) * dyadCount)
@@ -100,6 +103,7 @@ public struct Timeline: Sendable {
         for d in now.pendingHuman.indices { now.pendingHuman[d] = nil }
         let events = now.simulation.step(human: human)
         now.narrator.observe(step: index, events: events, simulation: now.simulation)
+        now.decisions.observe(step: index, events: events)
         if index == recordedSteps {
             for d in 0..<dyadCount {
                 samples.append(DyadSample(now.simulation.dyads[d], events: events[d]))
@@ -126,7 +130,40 @@ public struct Timeline: Sendable {
         case let .act(dyad, action):
             guard dyad < dyadCount else { return }
             now.pendingHuman[dyad] = action
+        case let .decide(decision, choice):
+            let points = scenario.decisions
+            guard points.indices.contains(decision), points[decision].choices.indices.contains(choice) else { return }
+            for dyad in now.decisions.dyads(of: decision) {
+                switch points[decision].choices[choice].effect {
+                case let .caregiver(settings):
+                    now.simulation.setLiveCaregiver(settings, dyad: dyad)
+                case let .action(action):
+                    now.simulation.setLiveCaregiver(CaregiverSettings(policy: .human), dyad: dyad)
+                    now.pendingHuman[dyad] = action
+                }
+            }
+            now.decisions.answer(decision: decision, choice: choice)
         }
+    }
+
+    /// The decision waiting for an answer at the current step, if any.
+    public var openDecision: Int? { now.decisions.current }
+
+    /// Goes back to the step at which `decision` was reached and asks it
+    /// again: everything recorded from that step on (samples, inputs, the
+    /// answer, checkpoints) is dropped, so a new answer starts a new future.
+    /// Nothing happens when the decision has not been reached.
+    public mutating func reopen(decision: Int) {
+        guard now.decisions.decisions.indices.contains(decision), let target = now.decisions.reachedStep[decision] else {
+            return
+        }
+        samples.removeSubrange(min(samples.count, target * dyadCount)...)
+        inputs = inputs.filter { $0.key < target }
+        let kept = target / checkpointSteps + 1
+        if checkpoints.count > kept { checkpoints.removeSubrange(kept...) }
+        now = checkpoints[min(target / checkpointSteps, checkpoints.count - 1)]
+        for input in inputs[cursor] ?? [] { apply(input) }
+        while cursor < target && !isFinished { step() }
     }
 
     /// Moves to step `target` (clamped to 0...``recordedSteps``): back by

@@ -2,6 +2,18 @@ import AttuneCurses
 import AttuneScenario
 import AttuneUI
 
+/// Where a live session's messages are collected for `--record` (a
+/// reference, so that what was recorded survives the loop ending by any
+/// way, Ctrl-C included).
+final class RecordingSink {
+    /// The recording so far.
+    var recorder: Recorder
+
+    init(header: Recording.Header) {
+        recorder = Recorder(header: header)
+    }
+}
+
 /// The live app's imperative shell: starts the terminal, feeds keys, time
 /// and sizes to the pure app (``AppState/update(_:)``), paints what
 /// ``AppView/render(_:)`` draws, and gives the terminal back on every way
@@ -11,25 +23,36 @@ import AttuneUI
 /// the time until the next step is due while a run plays, and until a key
 /// arrives when nothing moves (paused, chooser, debrief, help, a window too
 /// small). It draws only when the app's revision moved, and the terminal
-/// writes only the cells that changed.
+/// writes only the cells that changed. Elapsed time is given to the app in
+/// whole microseconds, so a recording can give it back to the last bit.
 enum LiveLoop {
     /// Runs the app from `initial` until it ends.
     /// - Parameters:
     ///   - initial: the app at the start (its size is replaced by the
     ///     terminal's).
     ///   - colour: false for no colour whatever the terminal can do.
+    ///   - highContrast: the projector's high-contrast look, default false.
+    ///   - sink: where to record every message, or nil (default).
     /// - Returns: how the app ended.
     /// - Throws: ``Terminal/StartError`` when the screen cannot start; the
     ///   terminal is restored before any error leaves this function.
-    static func run(_ initial: AppState, colour: Bool) throws -> AppOutcome {
-        let terminal = try Terminal(options: Terminal.Options(colourRequested: colour))
+    static func run(_ initial: AppState, colour: Bool, highContrast: Bool = false, sink: RecordingSink? = nil) throws -> AppOutcome {
+        let terminal = try Terminal(options: Terminal.Options(colourRequested: colour, highContrast: highContrast))
         defer { terminal.stop() }
         var state = initial
-        if !terminal.supportsUnicode { state.ascii = true }
+        if !terminal.supportsUnicode {
+            state.ascii = true
+            sink?.recorder.useASCII()
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        func seconds(_ duration: Swift.Duration) -> Double {
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        }
+        sink?.recorder.resize(terminal.size, at: 0)
         state.update(.resize(terminal.size))
 
-        let clock = ContinuousClock()
-        var last = clock.now
+        var last = start
         var paintedRevision: Int?
         var effects: [AppEffect] = []
         while true {
@@ -50,18 +73,23 @@ enum LiveLoop {
             let timeout = state.wakeDelaySeconds.map { max(1, Int(($0 * 1000).rounded(.up))) } ?? -1
             let key = terminal.readKey(timeoutMilliseconds: timeout)
             let now = clock.now
-            let elapsed = last.duration(to: now)
+            let microseconds = max(0, Int((seconds(last.duration(to: now)) * 1_000_000).rounded()))
             last = now
-            state.update(.tick(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+            let at = seconds(start.duration(to: now))
+            sink?.recorder.tick(at: at, microseconds: microseconds)
+            state.update(.tick(seconds: Recording.Event.seconds(microseconds: microseconds)))
             guard let key else { continue }
             switch key {
             case .resize:
+                sink?.recorder.resize(terminal.size, at: at)
                 state.update(.resize(terminal.size))
             case .control("l"):
                 terminal.invalidate()
                 paintedRevision = nil
             default:
+                sink?.recorder.key(key, at: at, state: state)
                 effects += state.update(.key(key))
+                sink?.recorder.noteSpeed(after: state)
             }
         }
     }

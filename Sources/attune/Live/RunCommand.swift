@@ -42,6 +42,12 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Show no colour (setting NO_COLOR does the same).")
     var noColor = false
 
+    @Option(help: ArgumentHelp("Save the session to FILE, to play back with `attune replay FILE` or turn into a cast with `attune export`.", valueName: "FILE"))
+    var record: String?
+
+    @Flag(help: "The projector layout, as `attune present`: big faces and gauge, bold captions, high contrast, no key bar (? shows the keys).")
+    var present = false
+
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp(
@@ -56,9 +62,27 @@ struct Run: ParsableCommand {
         if scenario == nil && !overrides.isEmpty {
             throw ValidationError("--set changes one scenario; name it, like: attune run wait-or-chase --set infant.age_months=6")
         }
+        if scenario == nil && record != nil {
+            throw ValidationError("--record saves a run of one scenario; name it, like: attune run wait-or-chase --record session.jsonl")
+        }
+        if scenario == nil && present {
+            throw ValidationError("--present shows one scenario; name it, like: attune run workshop-wait-or-lean-in --present")
+        }
     }
 
     func run() throws {
+        try Self.start(
+            scenario: scenario, overrides: overrides, seed: seed, speed: speed, paused: paused, ascii: ascii,
+            noColor: noColor, present: present, record: record)
+    }
+
+    /// Opens the live screen (the chooser when `scenario` is nil) and
+    /// prints the figures once it closes; `present` picks the projector
+    /// layout and its high-contrast look.
+    static func start(
+        scenario: String?, overrides: [String], seed: UInt64?, speed: Double, paused: Bool, ascii: Bool,
+        noColor: Bool, present: Bool, record: String? = nil
+    ) throws {
         guard Terminal.isInteractive else {
             printError(Self.notATerminalMessage)
             throw ExitCode.failure
@@ -66,9 +90,17 @@ struct Run: ParsableCommand {
         try reportingFailures {
             let size = AppState.minimumSize
             let initial: AppState
+            var sink: RecordingSink?
             if let scenario {
                 let loaded = try loadScenario(scenario, overrides: overrides)
-                initial = AppState(run: loaded, size: size, ascii: ascii, seed: seed, speed: speed, paused: paused)
+                if record != nil {
+                    sink = RecordingSink(
+                        header: try RecordingFiles.header(
+                            for: loaded, overrides: overrides, seed: seed ?? loaded.seed, speed: speed,
+                            paused: paused, ascii: ascii, presenter: present))
+                }
+                initial = AppState(
+                    run: loaded, size: size, ascii: ascii, seed: seed, speed: speed, paused: paused, presenter: present)
             } else {
                 let scenarios = ReadyScenarios.all()
                 guard !scenarios.isEmpty else {
@@ -76,7 +108,17 @@ struct Run: ParsableCommand {
                 }
                 initial = AppState(chooser: scenarios, size: size, ascii: ascii, seed: seed, speed: speed)
             }
-            let outcome = try LiveLoop.run(initial, colour: !noColor)
+            let outcome: AppOutcome
+            do {
+                outcome = try LiveLoop.run(initial, colour: !noColor, highContrast: present, sink: sink)
+            } catch {
+                if let sink, let record { try? RecordingFiles.save(sink.recorder.recording, to: record) }
+                throw error
+            }
+            if let sink, let record {
+                try RecordingFiles.save(sink.recorder.recording, to: record)
+                printError("attune: the session is saved in \(record); play it back with: attune replay \(record)")
+            }
             switch outcome {
             case let .quit(summary):
                 if let summary { print(summary, terminator: "") }

@@ -1,0 +1,113 @@
+import AttuneScenario
+
+/// Plays a ``Recording`` back through the app's update function: the same
+/// messages in the same order give the same states and the same frames.
+public struct Replay: Sendable {
+    /// The recording being played.
+    public let recording: Recording
+    /// The app as it is now.
+    public private(set) var state: AppState
+    /// How many of the recording's events have been given to the app.
+    public private(set) var position = 0
+    /// The scenes the chooser gets if the recorded session opened it (the
+    /// app's ``AppEffect/loadScenarios``); a recording does not carry them.
+    public var chooserScenarios: [Scenario] = []
+
+    /// Starts a replay of `recording` on `scenario` (loaded from the text
+    /// the recording carries, with its overrides).
+    /// - Parameter size: the window size to start at before the recorded
+    ///   sizes arrive, default 80 × 24.
+    public init(recording: Recording, scenario: Scenario, size: Size = AppState.minimumSize) {
+        self.recording = recording
+        let h = recording.header
+        state = AppState(
+            run: scenario, size: size, ascii: h.ascii, seed: h.seed, speed: h.speed, paused: h.paused,
+            presenter: h.presenter)
+    }
+
+    /// True once every event has been given.
+    public var isAtEnd: Bool { position >= recording.events.count }
+
+    /// Gives the next event to the app.
+    /// - Parameter followSizes: false to ignore recorded window sizes (a
+    ///   live replay keeps the terminal's own size). Default true.
+    /// - Returns: the event given, or nil at the end.
+    /// - Throws: ``RecordingError`` when a key arrives at another step than
+    ///   the one recorded: the recording was edited or made by another
+    ///   version of the model.
+    @discardableResult
+    public mutating func advance(followSizes: Bool = true) throws(RecordingError) -> Recording.Event? {
+        guard !isAtEnd else { return nil }
+        let event = recording.events[position]
+        position += 1
+        switch event {
+        case let .tick(_, microseconds):
+            state.update(.tick(seconds: Recording.Event.seconds(microseconds: microseconds)))
+        case let .key(_, key, step, _):
+            let now = state.session?.timeline.cursor ?? 0
+            guard now == step else {
+                throw RecordingError(
+                    "event \(position): the key \(KeyCoding.word(for: key)) was recorded at step \(step), but the replay is at step \(now); the recording was edited, or made with another version of attune")
+            }
+            for effect in state.update(.key(key)) {
+                switch effect {
+                case .loadScenarios: state.update(.scenariosLoaded(chooserScenarios))
+                }
+            }
+        case let .resize(_, size):
+            if followSizes { state.update(.resize(size)) }
+        }
+        return event
+    }
+
+    /// Plays every event left.
+    public mutating func advanceToEnd() throws(RecordingError) {
+        while !isAtEnd { try advance() }
+    }
+}
+
+/// Collects what a live session receives, for a ``Recording``.
+public struct Recorder: Sendable {
+    /// The recording so far.
+    public private(set) var recording: Recording
+
+    /// Starts a recording with `header`.
+    public init(header: Recording.Header) {
+        recording = Recording(header: header)
+    }
+
+    /// Notes a tick of `microseconds` at `at` seconds; give the app
+    /// ``Recording/Event/seconds(microseconds:)``.
+    public mutating func tick(at: Double, microseconds: Int) {
+        recording.events.append(.tick(at: Self.rounded(at), microseconds: microseconds))
+    }
+
+    /// Notes a key about to be given to `state` at `at` seconds; call
+    /// ``noteSpeed(after:)`` once the app has taken it.
+    public mutating func key(_ key: Key, at: Double, state: AppState) {
+        let step = state.session?.timeline.cursor ?? 0
+        recording.events.append(.key(at: Self.rounded(at), key: key, step: step, speed: state.session?.speed ?? state.startSpeed))
+    }
+
+    /// Records the speed after the last key (a speed change shows here).
+    public mutating func noteSpeed(after state: AppState) {
+        guard case let .key(at, key, step, _)? = recording.events.last else { return }
+        recording.events[recording.events.count - 1] = .key(
+            at: at, key: key, step: step, speed: state.session?.speed ?? state.startSpeed)
+    }
+
+    /// `seconds` to the microsecond, so that it reads back from the file
+    /// exactly as it was written.
+    static func rounded(_ seconds: Double) -> Double { (seconds * 1_000_000).rounded() / 1_000_000 }
+
+    /// Notes that the session draws with ASCII only (the terminal cannot
+    /// show Unicode), so the replay does too.
+    public mutating func useASCII() {
+        recording.header.ascii = true
+    }
+
+    /// Notes the window's size at `at` seconds.
+    public mutating func resize(_ size: Size, at: Double) {
+        recording.events.append(.resize(at: Self.rounded(at), size: size))
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@Suite("The presenter layout, driven in tmux", .serialized)
+struct PresenterScreenTests {
+    @Test("attune present fills a 100 x 30 window in bold, asks the question and hides the key bar until ?")
+    func present() throws {
+        let pane = try livePane(width: 100, height: 30)
+        try pane.run(TmuxPane.attune("present workshop-wait-or-lean-in --speed 4"))
+        let asked = try pane.wait(for: "The baby has turned away. What now?", seconds: 20)
+        #expect(asked.contains("[w] wait      [i] lean in"))
+        #expect(asked.contains("arousal: "))
+        #expect(!asked.contains("Space  play"))
+        let lines = asked.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { $0.hasPrefix(" [") }.count == 3, "the gauge is three rows tall")
+        let escaped = try pane.screen(escapes: true)
+        #expect(escaped.contains("\u{1b}[1m"), "the high-contrast look is bold")
+        try pane.type("?")
+        try pane.wait(for: "Keys: the live screen")
+        try pane.type("x")
+        try pane.wait(for: "the help closed") { !$0.contains("Keys: the live screen") }
+        try pane.type("w")
+        try pane.wait(for: "Caregiver · attuned")
+        try pane.wait(for: "You chose: wait.")
+    }
+
+    @Test("attune run --present needs a scenario")
+    func presentNeedsAScenario() throws {
+        let result = try AttuneBinary.run(["run", "--present"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("--present shows one scenario"))
+    }
+}
