@@ -19,6 +19,7 @@ struct Attune: ParsableCommand {
             Present.self,
             ReplayCommand.self,
             ExportCommand.self,
+            ReportCommand.self,
             ListCommand.self,
             DescribeCommand.self,
             ValidateCommand.self,

@@ -17,7 +17,7 @@ struct RecordingCommandTests {
         try pane.type("i")
         try pane.wait(for: "the run going on") { $0.contains("Caregiver · intrusive") && (clockSeconds($0) ?? 0) >= 12 }
         try pane.type("q")
-        try pane.wait(for: "What happened")
+        let debrief = try pane.wait(for: "What happened")
         try pane.type("q")
         let saved = try pane.wait(for: "EXIT=0")
         #expect(saved.contains("the session is saved in"))
@@ -35,19 +35,53 @@ struct RecordingCommandTests {
         #expect(header["width"] as? Int == 100)
         #expect(header["height"] as? Int == 30)
 
-        // Replay: the same question, the same answer, the same debrief.
-        try pane.run("clear; " + TmuxPane.attune("replay \(TmuxPane.quoted(recording)) --speed 4") + "; echo REPLAY=$?")
-        try pane.wait(for: "The baby has turned away. What now?", seconds: 20)
-        try pane.wait(for: "Caregiver · intrusive", seconds: 20)
-        try pane.wait(for: "What happened", seconds: 30)
+        // Replay, paused at first, then played: the same debrief, to the letter.
+        try pane.run("clear; " + TmuxPane.attune("replay \(TmuxPane.quoted(recording)) --paused") + "; echo REPLAY=$?")
+        try pane.wait(for: "replay paused · Space plays")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(clockSeconds(try pane.screen()) == 0, "a paused replay waits")
+        try pane.press("Space")
+        let replayed = try pane.wait(for: "replay ended · q leaves", seconds: 30)
+        let tag = " replay ended · q leaves "
+        // The same debrief, to the letter, under the replay's tag.
+        let lines = replayed.split(separator: "\n", omittingEmptySubsequences: false)
+        let original = debrief.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == original.count)
+        for (index, (a, b)) in zip(lines, original).enumerated() where index != 29 { #expect(a == b) }
+        #expect(lines[29].hasSuffix(tag.trimmingCharacters(in: .whitespaces)) || lines[29].contains(tag.trimmingCharacters(in: .whitespaces)))
         try pane.type("q")
         try pane.wait(for: "REPLAY=0")
+
+        // The recording as a picture: the run as it was played, lean in and all.
+        let picture = folder.appendingPathComponent("session.svg").path
+        let report = try AttuneBinary.run(["report", recording, "--svg", picture])
+        #expect(report.status == 0, "\(report.standardError)")
+        let svg = try String(contentsOfFile: picture, encoding: .utf8)
+        #expect(svg.contains("<title>leans in</title>"))
+        let refused = try AttuneBinary.run(["report", recording, "--seed", "3", "--svg", picture])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("a recording keeps the seed and settings it was made with"))
 
         // A changed scenario file is noticed; the copy in the recording is used.
         try (try String(contentsOf: scenario, encoding: .utf8) + "\n# changed\n").write(to: scenario, atomically: true, encoding: .utf8)
         let changed = try AttuneBinary.run(["export", recording, "--cast", cast])
         #expect(changed.status == 0)
         #expect(changed.standardError.contains("has changed since this recording was made; replaying the scenario as it was then"))
+    }
+
+    @Test("Ctrl-C still saves the recording")
+    func controlCSaves() throws {
+        let folder = try AttuneBinary.makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let recording = folder.appendingPathComponent("stopped.jsonl").path
+        let pane = try livePane()
+        try pane.run(TmuxPane.attune("run scene-a-waits --speed 4 --record \(TmuxPane.quoted(recording))") + "; echo EXIT=$?")
+        try pane.wait(for: "the clock running") { (clockSeconds($0) ?? 0) >= 4 }
+        try pane.press("C-c")
+        try pane.wait(for: "EXIT=130")
+        let export = try AttuneBinary.run(["export", recording, "--cast", folder.appendingPathComponent("out.cast").path])
+        #expect(export.status == 0, "\(export.standardError)")
+        #expect(try String(contentsOfFile: recording, encoding: .utf8).contains("\"key\":\"interrupt\""))
     }
 
     @Test("a bad recording gets a clear error and exit code 1")

@@ -48,11 +48,12 @@ struct ReplayCommand: ParsableCommand {
 
 /// The replay's imperative shell: gives the recording's events to the app
 /// at their recorded times (scaled by the replay's speed), paints the
-/// frames, and answers the viewer's keys.
+/// frames with a tag in the bottom-right corner saying that this is a
+/// replay (its speed, paused, or ended), and answers the viewer's keys.
 enum ReplayLoop {
     /// Plays `recording` until its end (then waits for q) or until the
     /// viewer stops it; returns true after Ctrl-C.
-    static func run(recording: Recording, scenario: Scenario, speed start: Double, paused start_paused: Bool, colour: Bool) throws -> Bool {
+    static func run(recording: Recording, scenario: Scenario, speed start: Double, paused startPaused: Bool, colour: Bool) throws -> Bool {
         let terminal = try Terminal(
             options: Terminal.Options(colourRequested: colour, highContrast: recording.header.presenter))
         defer { terminal.stop() }
@@ -60,19 +61,29 @@ enum ReplayLoop {
         replay.chooserScenarios = ReadyScenarios.all()
         var size = terminal.size
         var speed = start
-        var paused = start_paused
+        var paused = startPaused
         var position = 0.0
         let clock = ContinuousClock()
         var last = clock.now
         var painted: Int?
         var paintedSize: Size?
+        var paintedTag = ""
         while true {
-            var state = replay.state
-            state.update(.resize(size))
-            if state.revision != painted || size != paintedSize {
-                terminal.paint(AppView.render(state))
-                painted = state.revision
+            let finished = replay.isAtEnd || replay.state.outcome != nil
+            let tag = finished
+                ? " replay ended · q leaves "
+                : paused ? " replay paused · Space plays " : " replay \(TextFormatting.speed(speed)) · Space pauses "
+            if replay.state.revision != painted || size != paintedSize || tag != paintedTag {
+                var state = replay.state
+                state.update(.resize(size))
+                var frame = AppView.render(state)
+                frame.write(
+                    tag, column: max(0, frame.width - tag.count), row: frame.height - 1,
+                    style: Style(foreground: .accent, bold: true, reverse: true))
+                terminal.paint(frame)
+                painted = replay.state.revision
                 paintedSize = size
+                paintedTag = tag
             }
             let next = replay.isAtEnd || replay.state.outcome != nil ? nil : replay.recording.events[replay.position].at
             let timeout: Int
