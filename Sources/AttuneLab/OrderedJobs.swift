@@ -115,7 +115,15 @@ private final class BlockRing: @unchecked Sendable {
         self.slots = slots
         storage = .allocate(capacity: slots * doublesPerSlot)
         storage.initialize(repeating: .nan)
-        free = (0..<slots).map { _ in DispatchSemaphore(value: 1) }
+        // Each slot starts free. The semaphore is made at 0 and signalled
+        // once rather than made at 1: libdispatch refuses to dispose of a
+        // semaphore whose count is below its starting value, which is where
+        // a stopped sweep can leave a slot a worker had taken.
+        free = (0..<slots).map { _ in
+            let semaphore = DispatchSemaphore(value: 0)
+            semaphore.signal()
+            return semaphore
+        }
         filled = (0..<slots).map { _ in DispatchSemaphore(value: 0) }
     }
 
