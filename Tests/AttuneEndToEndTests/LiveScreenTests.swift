@@ -153,6 +153,20 @@ final class TmuxPane {
         try wait(for: "\"\(text)\"", seconds: seconds, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
+    /// Waits until the screen contains `text` and has stopped changing (two
+    /// reads 0.3 s apart agree), so a screen still being painted is never
+    /// taken for the finished one; returns that screen.
+    @discardableResult
+    func settled(
+        containing text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
+        var previous = ""
+        return try wait(for: "\"\(text)\" on a settled screen", seconds: seconds, sourceLocation: sourceLocation) { screen in
+            defer { previous = screen; Thread.sleep(forTimeInterval: 0.25) }
+            return screen.contains(text) && screen == previous
+        }
+    }
+
     /// Resizes the window to `width` × `height`.
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])

@@ -17,7 +17,7 @@ struct RecordingCommandTests {
         try pane.type("i")
         try pane.wait(for: "the run going on") { $0.contains("Caregiver · intrusive") && (clockSeconds($0) ?? 0) >= 12 }
         try pane.type("q")
-        let debrief = try pane.wait(for: "What happened")
+        let debrief = try pane.settled(containing: "What happened")
         try pane.type("q")
         let saved = try pane.wait(for: "EXIT=0")
         #expect(saved.contains("the session is saved in"))
@@ -41,7 +41,7 @@ struct RecordingCommandTests {
         Thread.sleep(forTimeInterval: 0.5)
         #expect(clockSeconds(try pane.screen()) == 0, "a paused replay waits")
         try pane.press("Space")
-        let replayed = try pane.wait(for: "replay ended · q leaves", seconds: 30)
+        let replayed = try pane.settled(containing: "replay ended · q leaves", seconds: 30)
         let tag = " replay ended · q leaves "
         // The same debrief, to the letter, under the replay's tag.
         let lines = replayed.split(separator: "\n", omittingEmptySubsequences: false)
