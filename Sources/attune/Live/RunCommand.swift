@@ -9,24 +9,8 @@ import ArgumentParser
     import Darwin
 #endif
 
-/// `attune run [SCENARIO]`: the live screen. Without a scenario (and for a
-/// bare `attune`) it opens the chooser of ready scenes.
-struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "run",
-        abstract: "Watch a scenario live on the full screen; without SCENARIO, choose one of the ready scenes.",
-        discussion: """
-            Keys: Space pause/play, . one step, + and - speed, left and right arrows 5 s back and forward \
-            (acting after going back starts a new future), r restart, c switch the caregiver's policy, \
-            h take the caregiver's place (then 1-6: play, greet, wait, soothe, lean in, still face), \
-            Tab switch side, ? every key, q end the run and see what happened. \
-            The screen needs a terminal at least 80 columns by 24 rows; without one, use \
-            `attune batch` or `attune trace`. docs/user-guide.md explains every panel.
-            """)
-
-    @Argument(help: "A ready scenario's name (see `attune list`) or the path of a scenario file. Leave it out to choose from the ready scenes.")
-    var scenario: String?
-
+/// The options `attune run` and `attune present` share.
+struct LiveOptions: ParsableArguments {
     @Option(help: "The run's seed, 0 to 18446744073709551615. Default: the scenario's seed.")
     var seed: UInt64?
 
@@ -45,9 +29,6 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Save the session to FILE, to play back with `attune replay FILE` or turn into a cast with `attune export`.", valueName: "FILE"))
     var record: String?
 
-    @Flag(help: "The projector layout, as `attune present`: big faces and gauge, bold captions, high contrast, no key bar (? shows the keys).")
-    var present = false
-
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp(
@@ -55,14 +36,43 @@ struct Run: ParsableCommand {
             valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
-    func validate() throws {
+    /// The checks every live command makes.
+    func check() throws {
         guard Speed.isAllowed(speed) else {
             throw ValidationError("--speed must be between 0.25 and 32, like 0.5, 1 or 4; it was \(speed).")
         }
-        if scenario == nil && !overrides.isEmpty {
+    }
+}
+
+/// `attune run [SCENARIO]`: the live screen. Without a scenario (and for a
+/// bare `attune`) it opens the chooser of ready scenes.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Watch a scenario live on the full screen; without SCENARIO, choose one of the ready scenes.",
+        discussion: """
+            Keys: Space pause/play, . one step, + and - speed, left and right arrows 5 s back and forward \
+            (acting after going back starts a new future), r restart, c switch the caregiver's policy, \
+            h take the caregiver's place (then 1-6: play, greet, wait, soothe, lean in, still face), \
+            Tab switch side, ? every key, q end the run and see what happened. \
+            The screen needs a terminal at least 80 columns by 24 rows; without one, use \
+            `attune batch` or `attune trace`. docs/user-guide.md explains every panel.
+            """)
+
+    @Argument(help: "A ready scenario's name (see `attune list`) or the path of a scenario file. Leave it out to choose from the ready scenes.")
+    var scenario: String?
+
+    @OptionGroup var options: LiveOptions
+
+    @Flag(help: "The projector layout, as `attune present`: big faces and gauge, bold captions, high contrast, no key bar (? shows the keys).")
+    var present = false
+
+    func validate() throws {
+        try options.check()
+        if scenario == nil && !options.overrides.isEmpty {
             throw ValidationError("--set changes one scenario; name it, like: attune run wait-or-chase --set infant.age_months=6")
         }
-        if scenario == nil && record != nil {
+        if scenario == nil && options.record != nil {
             throw ValidationError("--record saves a run of one scenario; name it, like: attune run wait-or-chase --record session.jsonl")
         }
         if scenario == nil && present {
@@ -71,9 +81,14 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        try Self.start(
-            scenario: scenario, overrides: overrides, seed: seed, speed: speed, paused: paused, ascii: ascii,
-            noColor: noColor, present: present, record: record)
+        try Self.start(scenario: scenario, options: options, present: present)
+    }
+
+    /// Opens the live screen with the options of `run` and `present`.
+    static func start(scenario: String?, options o: LiveOptions, present: Bool) throws {
+        try start(
+            scenario: scenario, overrides: o.overrides, seed: o.seed, speed: o.speed, paused: o.paused, ascii: o.ascii,
+            noColor: o.noColor, present: present, record: o.record)
     }
 
     /// Opens the live screen (the chooser when `scenario` is nil) and
