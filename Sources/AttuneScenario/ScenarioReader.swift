@@ -417,16 +417,23 @@ struct ScenarioReader {
     }
 
     private mutating func action(_ node: Node, path: String) -> CaregiverAction? {
-        let words = CaregiverAction.allCases.map(\.word)
+        word(node, path: path, words: CaregiverAction.allCases.map(\.word), plural: "actions") { CaregiverAction(word: $0) }
+    }
+
+    /// One word out of a fixed set (a policy, an action): a scalar that
+    /// `parse` accepts, or a problem naming the closest word or the set.
+    private mutating func word<Value>(
+        _ node: Node, path: String, words: [String], plural: String, parse: (String) -> Value?
+    ) -> Value? {
         guard case let .scalar(scalar) = node, !YAMLReading.isNull(node) else {
             problems.add("\(path) is \(Self.kind(node)); write one of \(Suggestions.list(words, conjunction: "or"))", path: path, at: node)
             return nil
         }
         let written = scalar.string.trimmingCharacters(in: .whitespaces)
-        if let action = CaregiverAction(word: written) { return action }
+        if let value = parse(written) { return value }
         var message = "\(path) is \(Self.quoted(written)); "
         if let close = Suggestions.closest(to: written, in: words) {
-            message += "did you mean \"\(close)\"? The actions are \(Suggestions.list(words))"
+            message += "did you mean \"\(close)\"? The \(plural) are \(Suggestions.list(words))"
         } else {
             message += "it must be one of \(Suggestions.list(words, conjunction: "or"))"
         }
@@ -628,21 +635,7 @@ struct ScenarioReader {
     }
 
     private mutating func policy(_ node: Node, path: String) -> Policy? {
-        let words = Policy.allCases.map(\.word)
-        guard case let .scalar(scalar) = node, !YAMLReading.isNull(node) else {
-            problems.add("\(path) is \(Self.kind(node)); write one of \(Suggestions.list(words, conjunction: "or"))", path: path, at: node)
-            return nil
-        }
-        let written = scalar.string.trimmingCharacters(in: .whitespaces)
-        if let policy = Policy(word: written) { return policy }
-        var message = "\(path) is \(Self.quoted(written)); "
-        if let close = Suggestions.closest(to: written, in: words) {
-            message += "did you mean \"\(close)\"? The policies are \(Suggestions.list(words))"
-        } else {
-            message += "it must be one of \(Suggestions.list(words, conjunction: "or"))"
-        }
-        problems.add(message, path: path, at: node)
-        return nil
+        word(node, path: path, words: Policy.allCases.map(\.word), plural: "policies") { Policy(word: $0) }
     }
 
     private mutating func event(_ node: Node, path: String) -> Events? {
