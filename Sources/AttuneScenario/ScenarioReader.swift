@@ -267,25 +267,27 @@ struct ScenarioReader {
             if let (_, value) = fields["once"] {
                 once = flag(value, path: "\(path).once") ?? false
             }
-            var dyad: String?
-            if let (_, value) = fields["dyad"], let label = self.text(value, path: "\(path).dyad") {
-                if let labels, !labels.contains(label) {
-                    var message = "\(path).dyad is \"\(label)\", but no dyad has that label"
-                    if let close = Suggestions.closest(to: label, in: labels) {
-                        message += "; did you mean \"\(close)\"?"
-                    } else {
-                        message += "; the labels are \(Suggestions.list(labels.map { "\"\($0)\"" }))"
-                    }
-                    problems.add(message, path: "\(path).dyad", at: value)
-                } else {
-                    dyad = label
-                }
-            }
+            let dyad = fields["dyad"].flatMap { dyadLabel($0.1, path: "\(path).dyad", labels: labels) }
             if let text, let trigger {
                 cues.append(NarrationCue(trigger: trigger, text: text, once: once, dyad: dyad))
             }
         }
         return cues
+    }
+
+    /// A `dyad:` field naming one of the scenario's dyads by its label;
+    /// `labels` is nil when the dyads themselves could not be read.
+    private mutating func dyadLabel(_ value: Node, path: String, labels: [String]?) -> String? {
+        guard let label = text(value, path: path) else { return nil }
+        guard let labels, !labels.contains(label) else { return label }
+        var message = "\(path) is \"\(label)\", but no dyad has that label"
+        if let close = Suggestions.closest(to: label, in: labels) {
+            message += "; did you mean \"\(close)\"?"
+        } else {
+            message += "; the labels are \(Suggestions.list(labels.map { "\"\($0)\"" }))"
+        }
+        problems.add(message, path: path, at: value)
+        return nil
     }
 
     // MARK: - Decisions
@@ -319,20 +321,7 @@ struct ScenarioReader {
             case let (nil, (_, value)?):
                 if let event = event(value, path: "\(path).on") { trigger = .on(event) }
             }
-            var dyad: String?
-            if let (_, value) = fields["dyad"], let label = self.text(value, path: "\(path).dyad") {
-                if let labels, !labels.contains(label) {
-                    var message = "\(path).dyad is \"\(label)\", but no dyad has that label"
-                    if let close = Suggestions.closest(to: label, in: labels) {
-                        message += "; did you mean \"\(close)\"?"
-                    } else {
-                        message += "; the labels are \(Suggestions.list(labels.map { "\"\($0)\"" }))"
-                    }
-                    problems.add(message, path: "\(path).dyad", at: value)
-                } else {
-                    dyad = label
-                }
-            }
+            let dyad = fields["dyad"].flatMap { dyadLabel($0.1, path: "\(path).dyad", labels: labels) }
             let question = requiredText(
                 fields["question"], path: "\(path).question", in: item, example: "question: \"The baby has turned away. What now?\"")
             let choices = fields["choices"].flatMap { decisionChoices($0.value, path: "\(path).choices") }
