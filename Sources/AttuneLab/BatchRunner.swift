@@ -15,13 +15,12 @@ public struct BatchRun: Sendable {
 /// back in seed order.
 ///
 /// Run `i` (counted from 1) uses seed `firstSeed + i - 1` (wrapping past
-/// 2^64 - 1). Runs are made in waves: each wave splits a contiguous block of
-/// seeds (at most 128 per thread) into one contiguous chunk per worker
-/// thread. While the workers make the next wave, the calling thread hands
-/// the finished one to its consumer in seed order and drops it. So the
-/// output is the same, byte for byte, whatever the number of threads, and
-/// memory holds at most two waves of results however many runs are asked
-/// for.
+/// 2^64 - 1). The runs go through the same ordered-jobs engine as sweeps:
+/// blocks of consecutive seeds are made by the workers in turn, and the
+/// calling thread hands each block's runs to its consumer in seed order
+/// and frees the slot. So the output is the same, byte for byte, whatever
+/// the number of threads, and memory holds a small ring of blocks however
+/// many runs are asked for.
 public struct BatchRunner: Sendable {
     /// What is run.
     public let plan: RunPlan
@@ -34,8 +33,8 @@ public struct BatchRunner: Sendable {
 
     /// The allowed number of runs.
     public static let allowedRuns = 1...1_000_000
-    /// The most runs one worker makes in one wave.
-    static let chunkLimit = 128
+    /// The most runs in one block.
+    static let blockLimit = 16
 
     /// The number of cores available: the default thread count.
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -70,73 +69,24 @@ public struct BatchRunner: Sendable {
     /// calling thread.
     ///
     /// With one thread the runs are made right here, one after another.
-    /// With more, `threads` workers make each wave while this thread hands
-    /// the previous wave to `body`.
+    /// With more, the workers run ahead while this thread hands finished
+    /// runs to `body`. If `body` throws, the workers stop after their
+    /// current block and the error is passed on.
     public func run(_ body: (BatchRun) throws -> Void) rethrows {
-        guard threads > 1 && runs > 1 else {
-            for run in 1...runs {
-                var simulation = Simulation(plan: plan, seed: seed(ofRun: run))
+        let (plan, firstSeed) = (self.plan, self.firstSeed)
+        let jobs = OrderedJobs<[[PhaseMetrics]]>(
+            count: runs, recordSize: 1,
+            blockSize: OrderedJobs<[[PhaseMetrics]]>.blockSize(count: runs, threads: threads, limit: Self.blockLimit),
+            threads: threads, filler: [])
+        try jobs.run(
+            produce: { job, record, _ in
+                var simulation = Simulation(plan: plan, seed: firstSeed &+ UInt64(job))
                 simulation.runToEnd()
-                try body(BatchRun(run: run, seed: seed(ofRun: run), metrics: simulation.metrics))
-            }
-            return
-        }
-        let chunk = max(1, min(Self.chunkLimit, (runs + threads - 1) / threads))
-        let pool = WorkerPool(threads: min(threads, (runs + chunk - 1) / chunk))
-        defer { pool.shutdown() }
-        var launched = 0
-        // Starts the next wave on the workers; nil when every run is launched.
-        func launch() -> Wave? {
-            guard launched < runs else { return nil }
-            let wave = Wave(firstIndex: launched, count: min(runs - launched, chunk * pool.threads))
-            launched += wave.count
-            let plan = self.plan
-            let firstSeed = self.firstSeed &+ UInt64(wave.firstIndex)
-            pool.start { worker in
-                let lower = worker * chunk
-                guard lower < wave.count else { return }  // a short last wave
-                for i in lower..<min(wave.count, lower + chunk) {
-                    var simulation = Simulation(plan: plan, seed: firstSeed &+ UInt64(i))
-                    simulation.runToEnd()
-                    wave.store(simulation.metrics, at: i)
-                }
-            }
-            return wave
-        }
-        var current = launch()
-        while let wave = current {
-            pool.wait()
-            current = launch()
-            for i in 0..<wave.count {
-                let run = wave.firstIndex + i + 1
-                try body(BatchRun(run: run, seed: seed(ofRun: run), metrics: wave.metrics(at: i)))
-            }
-        }
+                record[0] = simulation.metrics
+            },
+            consume: { job, record in
+                try body(BatchRun(run: job + 1, seed: seed(ofRun: job + 1), metrics: record[0]))
+            })
     }
 }
 
-/// The results of one wave of runs: written by the workers, each at its own
-/// indices, and read by the caller only after the wave has finished.
-private final class Wave: @unchecked Sendable {
-    /// The index (counted from 0) of the wave's first run in the batch.
-    let firstIndex: Int
-    /// Runs in the wave.
-    let count: Int
-    private let slots: UnsafeMutableBufferPointer<[[PhaseMetrics]]>
-
-    init(firstIndex: Int, count: Int) {
-        self.firstIndex = firstIndex
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: [])
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ metrics: [[PhaseMetrics]], at index: Int) { slots[index] = metrics }
-
-    func metrics(at index: Int) -> [[PhaseMetrics]] { slots[index] }
-}

@@ -104,7 +104,7 @@ public struct DaysRunner: Sendable {
         let perRun = schedule.days * dyads * metricCount
         let runner = self
         let jobs = OrderedJobs(
-            count: runs, recordSize: perRun, blockSize: OrderedJobs.blockSize(count: runs, threads: threads, limit: 4),
+            count: runs, recordSize: perRun, blockSize: OrderedJobs<Double>.blockSize(count: runs, threads: threads, limit: 4),
             threads: threads)
         var statistics = [RunningStatistics](repeating: RunningStatistics(), count: perRun)
         jobs.run(

@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 /// Runs many independent jobs on worker threads, each writing a record of
-/// `recordSize` numbers, and hands the records back on the calling thread
-/// in job order.
+/// `recordSize` values (numbers for sweeps and days, a run's figures for
+/// batches), and hands the records back on the calling thread in job order.
 ///
 /// The jobs are cut into blocks of `blockSize` consecutive jobs (contiguous
 /// seeds). Worker `w` of `n` makes blocks `w`, `w + n`, `w + 2n`, … one after
@@ -16,19 +16,21 @@ import Foundation
 /// Because records reach the consumer in job order, whatever the consumer
 /// accumulates comes out the same, to the last bit, whatever the number of
 /// threads.
-struct OrderedJobs {
+struct OrderedJobs<Element: Sendable> {
     /// Jobs to run, ≥ 0.
     let count: Int
-    /// Numbers per record, ≥ 1.
+    /// Values per record, ≥ 1.
     let recordSize: Int
     /// Consecutive jobs per block, ≥ 1.
     let blockSize: Int
     /// Worker threads, ≥ 1; with 1, the jobs run on the calling thread.
     let threads: Int
+    /// What every record entry holds before its job writes it.
+    let filler: Element
 
     /// Makes job `job`: writes every entry of `record`. `scratch` belongs to
     /// the worker and may be used for anything between jobs.
-    typealias Produce = @Sendable (_ job: Int, _ record: UnsafeMutableBufferPointer<Double>, _ scratch: inout [Double]) -> Void
+    typealias Produce = @Sendable (_ job: Int, _ record: UnsafeMutableBufferPointer<Element>, _ scratch: inout [Double]) -> Void
 
     /// A block size that keeps every thread busy without too many hand-overs:
     /// about eight blocks per thread, at most `limit` jobs each.
@@ -42,16 +44,19 @@ struct OrderedJobs {
     /// after their current block and the error is passed on.
     func run(
         produce: @escaping Produce,
-        consume: (_ job: Int, _ record: UnsafeBufferPointer<Double>) throws -> Void,
+        consume: (_ job: Int, _ record: UnsafeBufferPointer<Element>) throws -> Void,
         progress: (_ jobsDone: Int) -> Void = { _ in }
     ) rethrows {
         guard count > 0 else { return }
         let blocks = (count + blockSize - 1) / blockSize
         let workers = min(max(1, threads), blocks)
         if workers == 1 {
-            let record = UnsafeMutableBufferPointer<Double>.allocate(capacity: recordSize)
-            record.initialize(repeating: .nan)
-            defer { record.deallocate() }
+            let record = UnsafeMutableBufferPointer<Element>.allocate(capacity: recordSize)
+            record.initialize(repeating: filler)
+            defer {
+                record.deinitialize()
+                record.deallocate()
+            }
             var scratch = [Double]()
             for job in 0..<count {
                 produce(job, record, &scratch)
@@ -60,7 +65,7 @@ struct OrderedJobs {
             }
             return
         }
-        let ring = BlockRing(slots: 4 * workers, doublesPerSlot: blockSize * recordSize)
+        let ring = BlockRing(slots: 4 * workers, valuesPerSlot: blockSize * recordSize, filler: filler)
         let (count, blockSize, recordSize) = (self.count, self.blockSize, self.recordSize)
         let pool = WorkerPool(threads: workers)
         var completed = false
@@ -100,21 +105,28 @@ struct OrderedJobs {
     }
 }
 
+extension OrderedJobs where Element == Double {
+    /// Jobs whose records are numbers, NaN until written.
+    init(count: Int, recordSize: Int, blockSize: Int, threads: Int) {
+        self.init(count: count, recordSize: recordSize, blockSize: blockSize, threads: threads, filler: .nan)
+    }
+}
+
 /// The slots blocks are made into: each slot is written by one worker
 /// between its `free` and `filled` signals and read by the caller between
 /// its `filled` and `free` signals, so the semaphores order every access.
-private final class BlockRing: @unchecked Sendable {
+private final class BlockRing<Element>: @unchecked Sendable {
     let slots: Int
-    let storage: UnsafeMutableBufferPointer<Double>
+    let storage: UnsafeMutableBufferPointer<Element>
     let free: [DispatchSemaphore]
     let filled: [DispatchSemaphore]
     private let lock = NSLock()
     private var stopped = false
 
-    init(slots: Int, doublesPerSlot: Int) {
+    init(slots: Int, valuesPerSlot: Int, filler: Element) {
         self.slots = slots
-        storage = .allocate(capacity: slots * doublesPerSlot)
-        storage.initialize(repeating: .nan)
+        storage = .allocate(capacity: slots * valuesPerSlot)
+        storage.initialize(repeating: filler)
         // Each slot starts free. The semaphore is made at 0 and signalled
         // once rather than made at 1: libdispatch refuses to dispose of a
         // semaphore whose count is below its starting value, which is where
@@ -127,7 +139,10 @@ private final class BlockRing: @unchecked Sendable {
         filled = (0..<slots).map { _ in DispatchSemaphore(value: 0) }
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
 
     /// True once the caller has given up; checked once per block.
     var isStopped: Bool {

@@ -109,7 +109,7 @@ public struct SweepRunner: Sendable {
         let (plans, runs, firstSeed) = (self.plans, self.runs, self.firstSeed)
         let jobs = OrderedJobs(
             count: totalRuns, recordSize: perRun,
-            blockSize: OrderedJobs.blockSize(count: totalRuns, threads: threads, limit: 64), threads: threads)
+            blockSize: OrderedJobs<Double>.blockSize(count: totalRuns, threads: threads, limit: 64), threads: threads)
         var statistics = [RunningStatistics](repeating: RunningStatistics(), count: perRun)
         try jobs.run(
             produce: { job, record, _ in

@@ -84,6 +84,7 @@ extension CaregiverState {
     ///   - human: the action chosen at the keyboard, for the `human` policy.
     ///   - rng: the dyad's generator.
     /// - Returns: the caregiver events of this step.
+    @inline(__always)
     mutating func advance(
         dt: Double, gaze: Gaze, behavior: Behavior, arousal: Double, traits t: InfantTraits, human: CaregiverAction?,
         rng: inout RandomSource
@@ -146,6 +147,10 @@ extension CaregiverState {
     }
 
     /// The policy's choice of action given what she perceives.
+    ///
+    /// Forced inline into ``advance(dt:gaze:behavior:arousal:traits:human:rng:)``
+    /// (docs/performance.md, "Where the time goes").
+    @_transparent
     mutating func decide(dt: Double, traits t: InfantTraits, rng: inout RandomSource) -> CaregiverAction {
         let p = parameters
         // A misread cue is acted on as if the infant were still engaged.

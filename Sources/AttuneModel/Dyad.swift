@@ -55,6 +55,7 @@ public struct Dyad: Sendable {
     /// Advances one step of `dt` seconds in phase `phase`.
     /// - Parameter human: the keyboard's action, for the `human` policy.
     /// - Returns: what happened.
+    @inline(__always)
     public mutating func step(dt: Double, phase: Int, human: CaregiverAction? = nil) -> Events {
         if phase != currentPhase { moveTo(phase: phase) }
         var events = caregiver.advance(
@@ -110,6 +111,12 @@ public struct Dyad: Sendable {
         return events
     }
 
+    /// Advances `steps` steps of `dt` seconds in phase `phase`, with no
+    /// keyboard and no per-step output: the batch path.
+    mutating func run(steps: Int, dt: Double, phase: Int) {
+        for _ in 0..<steps { _ = step(dt: dt, phase: phase) }
+    }
+
     /// Files the running phase's figures and starts the next phase's.
     mutating func moveTo(phase: Int) {
         finished[currentPhase] = current
@@ -117,6 +124,7 @@ public struct Dyad: Sendable {
         currentPhase = phase
     }
 
+    @inline(__always)
     static func record(
         into m: inout PhaseMetrics, lookAway lookAwaySeconds: inout Double, gaze: Gaze, behavior: Behavior,
         affect: Affect, arousal a: Double, trust: Double, secondsSinceIntrusion: Double,

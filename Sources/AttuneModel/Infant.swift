@@ -128,6 +128,11 @@ extension InfantState {
     ///   - soothability: 0...1.
     ///   - rng: the dyad's generator.
     /// - Returns: the infant events of this step.
+    ///
+    /// `transition` and `chooseBehavior` are forced inline into this
+    /// function, which itself stays a call of its own from the dyad's step:
+    /// the layout that measured fastest (docs/performance.md, "Where the
+    /// time goes").
     mutating func advance(
         dt: Double, action: CaregiverAction, intensity: Double, traits t: InfantTraits,
         rng: inout RandomSource
@@ -215,6 +220,7 @@ extension InfantState {
 
     /// The discrete part: gaze and behaviour, with hysteresis (a minimum dwell
     /// in each state and separate thresholds for leaving and returning).
+    @_transparent
     mutating func transition(
         dt: Double, stimulation s: Stimulation, violated: Bool, traits t: InfantTraits,
         rng: inout RandomSource
@@ -302,6 +308,7 @@ extension InfantState {
     }
 
     /// The behaviour for the current gaze, arousal and caregiver.
+    @_transparent
     func chooseBehavior(
         dt: Double, proposed: Behavior, stimulation s: Stimulation, violated: Bool, distressAt: Double,
         traits t: InfantTraits, rng: inout RandomSource

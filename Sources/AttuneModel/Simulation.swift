@@ -73,9 +73,15 @@ public struct Simulation: Sendable {
         while !isFinished {
             let phase = phaseIndex
             let remaining = stepsPerPhase[phase] - stepInPhase
-            for d in dyads.indices {
-                dyads.withUnsafeMutableBufferPointer { all in
-                    for _ in 0..<remaining { _ = all[d].step(dt: dt, phase: phase) }
+            dyads.withUnsafeMutableBufferPointer { all in
+                for d in all.indices {
+                    // Stepped as a local value (moved out and back, so its
+                    // arrays stay uniquely owned): the optimiser keeps its
+                    // fields in registers across steps.
+                    let slot = all.baseAddress! + d
+                    var dyad = slot.move()
+                    dyad.run(steps: remaining, dt: dt, phase: phase)
+                    slot.initialize(to: dyad)
                 }
             }
             stepIndex += remaining
