@@ -165,9 +165,14 @@ extension InfantState {
         if s.intruding { recovery *= 0.35 }
         var drive = t.gain * s.arousing * (1.15 - arousal)
         if violated { drive += 0.09 * (1.4 - trust) }
-        let calm = t.soothing * s.calming * (0.4 + 0.6 * trust) * (arousal - t.baseline * 0.8)
-        let noise = 0.02 * rng.symmetric()
-        arousal += dt * (drive - recovery * (arousal - t.baseline) - max(0, calm)) + noise * dt.squareRoot() * 0.5
+        // Soothing calms (only while she soothes: most steps skip it).
+        if s.calming > 0 {
+            drive -= max(0, t.soothing * s.calming * (0.4 + 0.6 * trust) * (arousal - t.baseline * 0.8))
+        }
+        // Noise: uniform in ±0.01 × √dt (a random walk whose spread does not
+        // depend on the step).
+        let noise = 0.01 * dt.squareRoot() * rng.symmetric()
+        arousal += dt * (drive - recovery * (arousal - t.baseline)) + noise
         arousal = min(1, max(0, arousal))
 
         // --- Valence: a slower hedonic tone. ---
@@ -208,26 +213,32 @@ extension InfantState {
         } else {
             wariness = max(0, wariness - wariness * dt * (1 / 150.0))
         }
-        if s.intruding { trust -= 0.0012 * trust * dt }
-        if violated { trust -= 0.0006 * trust * dt }
-        if looking && s.responsive && arousal <= t.windowHigh { trust += 0.00025 * (1 - trust) * dt }
-        if !looking && action == .wait && !s.intruding { trust += 0.0004 * (1 - trust) * dt }
-        if s.calming > 0 && behavior.isDistress { trust += 0.0008 * (1 - trust) * dt }
-        trust = min(1, max(0, trust))
+        // Trust: lost at rates per second through intrusion and unanswered
+        // looks, gained through answered looks, waits and comfort.
+        var lost = 0.0
+        var gained = 0.0
+        if s.intruding { lost += 0.0012 }
+        if violated { lost += 0.0006 }
+        if looking {
+            if s.responsive && arousal <= t.windowHigh { gained += 0.00025 }
+        } else if action == .wait && !s.intruding {
+            gained += 0.0004
+        }
+        if s.calming > 0 && behavior.isDistress { gained += 0.0008 }
+        trust = min(1, max(0, trust + (gained * (1 - trust) - lost * trust) * dt))
 
-        return transition(dt: dt, stimulation: s, violated: violated, traits: t, rng: &rng)
+        return transition(dt: dt, stimulation: s, violated: violated, distressAt: distressAt, traits: t, rng: &rng)
     }
 
     /// The discrete part: gaze and behaviour, with hysteresis (a minimum dwell
     /// in each state and separate thresholds for leaving and returning).
     @_transparent
     mutating func transition(
-        dt: Double, stimulation s: Stimulation, violated: Bool, traits t: InfantTraits,
+        dt: Double, stimulation s: Stimulation, violated: Bool, distressAt: Double, traits t: InfantTraits,
         rng: inout RandomSource
     ) -> Events {
         gazeSeconds += dt
         behaviorSeconds += dt
-        let distressAt = distressThreshold(t)
         if arousal > distressAt + 0.08 { distressSeconds += dt } else { distressSeconds = max(0, distressSeconds - 2 * dt) }
 
         var newGaze = gaze
