@@ -55,8 +55,15 @@ public struct Dyad: Sendable {
     /// Advances one step of `dt` seconds in phase `phase`.
     /// - Parameter human: the keyboard's action, for the `human` policy.
     /// - Returns: what happened.
-    @inline(__always)
     public mutating func step(dt: Double, phase: Int, human: CaregiverAction? = nil) -> Events {
+        let traits = self.traits
+        return step(dt: dt, phase: phase, human: human, traits: traits)
+    }
+
+    /// One step, with the traits handed in: a caller that steps many times
+    /// copies them out once, rather than once a step.
+    @inline(__always)
+    mutating func step(dt: Double, phase: Int, human: CaregiverAction?, traits: InfantTraits) -> Events {
         if phase != currentPhase { moveTo(phase: phase) }
         var events = caregiver.advance(
             dt: dt, gaze: infant.gaze, behavior: infant.behavior, arousal: infant.arousal, traits: traits,
@@ -114,7 +121,8 @@ public struct Dyad: Sendable {
     /// Advances `steps` steps of `dt` seconds in phase `phase`, with no
     /// keyboard and no per-step output: the batch path.
     mutating func run(steps: Int, dt: Double, phase: Int) {
-        for _ in 0..<steps { _ = step(dt: dt, phase: phase) }
+        let traits = self.traits
+        for _ in 0..<steps { _ = step(dt: dt, phase: phase, human: nil, traits: traits) }
     }
 
     /// Files the running phase's figures and starts the next phase's.
@@ -130,13 +138,15 @@ public struct Dyad: Sendable {
         affect: Affect, arousal a: Double, trust: Double, secondsSinceIntrusion: Double,
         action: CaregiverAction, coordinated: Bool, wasLooking: Bool, dt: Double
     ) {
-        m.steps += 1
-        if gaze == .atCaregiver { m.gazeAtCaregiverSteps += 1 }
-        if affect.isPositive { m.positiveSteps += 1 }
-        if affect.isNegative { m.negativeSteps += 1 }
-        if behavior.isDistress { m.distressSteps += 1 }
-        if behavior == .crying { m.cryingSteps += 1 }
-        if coordinated { m.coordinatedSteps += 1 }
+        // Step counts cannot come near 2^63 (a day is 8.6 million steps at
+        // the smallest step): added without overflow checks.
+        m.steps &+= 1
+        if gaze == .atCaregiver { m.gazeAtCaregiverSteps &+= 1 }
+        if affect.isPositive { m.positiveSteps &+= 1 }
+        if affect.isNegative { m.negativeSteps &+= 1 }
+        if behavior.isDistress { m.distressSteps &+= 1 }
+        if behavior == .crying { m.cryingSteps &+= 1 }
+        if coordinated { m.coordinatedSteps &+= 1 }
         m.arousalSum += a
         if a > m.peakArousal { m.peakArousal = a }
         m.trustEnd = trust
