@@ -1,10 +1,11 @@
 import Dispatch
 import Foundation
 
-/// A fixed set of worker threads that run one job together, wave after
-/// wave: ``start(_:)`` hands job index `i` to worker `i`, for every `i` in
+/// A fixed set of worker threads that run one job together:
+/// ``start(_:)`` hands job index `i` to worker `i`, for every `i` in
 /// `0..<threads`, and returns at once; ``wait()`` returns when all are done.
-/// The calling thread is free in between (to write out the last wave).
+/// The calling thread is free in between (``OrderedJobs`` uses it to hand
+/// finished blocks to their consumer).
 ///
 /// Unlike a shared system pool, the number of threads is exactly the one
 /// asked for, so a benchmark measures what it says.

@@ -53,12 +53,13 @@ struct BatchRunnerTests {
         #expect(one == four)
     }
 
-    @Test("a batch longer than one wave, with a short last wave, keeps every run in order")
-    func manyWaves() throws {
+    @Test("a batch of many blocks, more than the ring holds, with a short last block, keeps every run in order")
+    func manyBlocks() throws {
         let plan = RunPlan(
             infant: InfantParameters(), dyads: [DyadPlan(label: "Waits", caregiver: CaregiverSettings(policy: .attuned))],
             phases: [PhasePlan(name: "play", durationSeconds: 1)])
-        let runs = 2 * 128 * 2 + 37
+        // Blocks of 16 runs on two threads: 35 blocks through a ring of 8.
+        let runs = BatchRunner.blockLimit * 2 * 16 + 37
         let one = try BatchRunner(plan: plan, runs: runs, firstSeed: 9, threads: 1)
         let two = try BatchRunner(plan: plan, runs: runs, firstSeed: 9, threads: 2)
         let three = try BatchRunner(plan: plan, runs: runs, firstSeed: 9, threads: 3)
@@ -67,6 +68,20 @@ struct BatchRunnerTests {
         #expect(seeds == Array(9..<(9 + UInt64(runs))))
         #expect(csv(one) == csv(two))
         #expect(csv(one) == csv(three))
+    }
+
+    @Test("a consumer that throws stops the batch and its error comes back", arguments: [1, 2])
+    func stopsOnError(threads: Int) throws {
+        struct Stop: Error {}
+        let runner = try BatchRunner(plan: TestPlans.waitOrChase, runs: 200, firstSeed: 1, threads: threads)
+        var handed = 0
+        #expect(throws: Stop.self) {
+            try runner.run { _ in
+                handed += 1
+                if handed == 3 { throw Stop() }
+            }
+        }
+        #expect(handed == 3)
     }
 
     @Test("the same seed gives the same rows; another seed gives others")
