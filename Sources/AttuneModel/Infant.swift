@@ -125,7 +125,6 @@ extension InfantState {
     ///   - action: what the caregiver is doing now.
     ///   - intensity: her intensity, 0...1.
     ///   - traits: the infant's derived traits.
-    ///   - soothability: 0...1.
     ///   - rng: the dyad's generator.
     /// - Returns: the infant events of this step.
     ///
