@@ -3,8 +3,9 @@ internal import CNcurses
 /// A signal that reached the process while the screen was up, as the app
 /// loop sees it.
 enum RelayedSignal: Equatable {
-    /// SIGINT, SIGTERM or SIGHUP: stop and restore the terminal.
-    case quit
+    /// SIGINT, SIGTERM, SIGHUP or SIGQUIT (its number): stop and restore
+    /// the terminal.
+    case quit(signal: Int32)
     /// SIGTSTP (Ctrl-Z): leave curses mode and stop the process.
     case suspend
     /// SIGCONT: the process runs again; repaint everything.
@@ -20,8 +21,8 @@ enum RelayedSignal: Equatable {
 /// and everything else goes through this type.
 ///
 /// How the terminal is restored on every path:
-/// - SIGINT, SIGTERM, SIGHUP: the handler notes the signal and writes its
-///   number to a self-pipe; `Terminal.readKey` wakes up, returns
+/// - SIGINT, SIGTERM, SIGHUP, SIGQUIT: the handler notes the signal and
+///   writes its number to a self-pipe; `Terminal.readKey` wakes up, returns
 ///   `.interrupt`, and the app calls `Terminal.stop()`, which runs
 ///   `endwin`. A second such signal while the first is still unanswered
 ///   restores the terminal settings directly (async-signal-safe) and exits.
@@ -29,10 +30,10 @@ enum RelayedSignal: Equatable {
 ///   stops the process, and on return repaints everything.
 /// - SIGWINCH: passed on to curses' own handler, then relayed so that a
 ///   waiting `readKey` wakes up at once.
-/// - Crashes (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP) and
-///   SIGQUIT: the saved terminal settings and the terminal's own "leave
-///   full-screen" sequences are restored directly, then the signal goes on
-///   to whatever handled it before.
+/// - Crashes (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP): the
+///   saved terminal settings and the terminal's own "leave full-screen"
+///   sequences are restored directly, then the signal goes on to whatever
+///   handled it before.
 /// - Normal exit without `stop()`: an `atexit` handler calls `endwin`.
 enum SignalRelay {
     /// Installs the quit and suspend handlers and opens the self-pipe.
@@ -73,8 +74,8 @@ enum SignalRelay {
             let number = attune_relay_next_signal()
             switch number {
             case 0: return nil
-            case attune_signal_interrupt(), attune_signal_terminate(), attune_signal_hangup():
-                return .quit
+            case attune_signal_interrupt(), attune_signal_terminate(), attune_signal_hangup(), attune_signal_quit():
+                return .quit(signal: number)
             case attune_signal_stop(): return .suspend
             case attune_signal_continue(): return .resume
             case attune_signal_resize(): return .resize

@@ -89,10 +89,24 @@ public final class Terminal {
     /// shown; use ``Glyphs/ascii`` otherwise.
     public let supportsUnicode: Bool
 
-    /// True once a quit signal (SIGINT, SIGTERM, SIGHUP) has arrived.
-    /// Stays true; ``readKey(timeoutMilliseconds:)`` keeps returning
-    /// `.interrupt`.
+    /// True once a quit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) has
+    /// arrived or the terminal went away. Stays true;
+    /// ``readKey(timeoutMilliseconds:)`` keeps returning `.interrupt`.
     public private(set) var interrupted = false
+
+    /// The first quit signal that arrived (SIGINT, SIGTERM, SIGHUP or
+    /// SIGQUIT), or nil; a program ends with exit status 128 + it.
+    public private(set) var quitSignal: Int32?
+
+    /// True once the terminal has gone away (its input hung up, as after a
+    /// hang-up signal when the window was closed): nothing more is written
+    /// to it, not even the codes that leave full-screen mode.
+    public var hasGoneAway: Bool {
+        if inputHungUp { return true }
+        guard quitSignal == SIGHUP else { return false }
+        // A hang-up sent by hand leaves the terminal there: look.
+        return attune_wait_for_input(inputDescriptor, -1, 0) & 4 != 0
+    }
 
     /// True between a successful start and ``stop()``.
     public private(set) var isActive = false
@@ -246,13 +260,16 @@ public final class Terminal {
 
     /// Leaves full-screen mode and gives the terminal back as it was
     /// (echo, line editing, cursor), then removes the signal handlers.
-    /// Safe to call more than once.
+    /// A terminal that has gone away is left alone. Safe to call more than
+    /// once.
     public func stop() {
         guard isActive else { return }
         isActive = false
         SignalRelay.setActive(false)
-        _ = attune_attrset(0)
-        _ = endwin()
+        if !hasGoneAway {
+            _ = attune_attrset(0)
+            _ = endwin()
+        }
         if let screen {
             delscreen(screen)
             self.screen = nil
@@ -271,8 +288,9 @@ public final class Terminal {
         var key: Key?
         while let signal = SignalRelay.next() {
             switch signal {
-            case .quit:
+            case let .quit(signal):
                 interrupted = true
+                if quitSignal == nil { quitSignal = signal }
             case .suspend:
                 suspend()
                 key = key ?? .resize

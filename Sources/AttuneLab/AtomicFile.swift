@@ -15,17 +15,24 @@ public struct AtomicFileError: Error, Sendable, Equatable, CustomStringConvertib
     /// What went wrong, in plain words.
     public let reason: String
 
-    public var description: String { "Could not write \(path): \(reason)" }
+    public var description: String {
+        path.isEmpty ? "Could not write the output: \(reason)" : "Could not write \(path): \(reason)"
+    }
 }
 
-/// Writes a file all at once or not at all.
+/// Writes a file all at once or not at all, and never replaces what is not
+/// a file.
 ///
-/// The bytes go to a temporary file in the same folder (`.NAME.tmp-PID-N`),
-/// which is flushed to disk and then renamed over the target: readers see
-/// the old file or the new one, never half of one. If anything fails, the
-/// temporary file is removed, the target is left as it was, and the error
-/// names the target. While a write is open, an interrupt (SIGINT, SIGTERM,
-/// SIGHUP) removes the temporary file before the program ends.
+/// Where the path leads is worked out first (``OutputTarget``). For a new
+/// path or a regular file (at the end of any links), the bytes go to a
+/// temporary file in the same folder (`.NAME.tmp-PID-N`), which is flushed
+/// to disk and then renamed over the target: readers see the old file or
+/// the new one, never half of one, and a link stays a link. If anything
+/// fails, the temporary file is removed, the target is left as it was, and
+/// the error names the target. While a write is open, an interrupt (SIGINT,
+/// SIGTERM, SIGHUP, SIGQUIT) removes the temporary file before the program
+/// ends. A device (`/dev/null`, a terminal) or a named pipe is written to
+/// directly instead, and a folder, a disk or a socket is refused.
 public enum AtomicFile {
     /// Writes `data` to `path` atomically.
     /// - Throws: ``AtomicFileError`` naming `path`.
@@ -50,49 +57,77 @@ public enum AtomicFile {
 
 /// An atomic write in progress: bytes go to a temporary file until
 /// ``commit()`` renames it over the target; ``abandon()`` (or dropping the
-/// writer uncommitted) removes it.
+/// writer uncommitted) removes it. Onto a device or a named pipe the bytes
+/// go straight through (see ``OutputTarget``).
 public final class AtomicFileWriter {
     /// The file being written, as given.
     public let path: String
-    /// The temporary file, in the same folder.
-    public let temporaryPath: String
+    /// Where the path leads.
+    public let target: OutputTarget
+    /// The temporary file, in the target's folder; nil when writing
+    /// straight to a device or a pipe.
+    public let temporaryPath: String?
     private var descriptor: Int32
     private var cleanupSlot: Int?
     private var isOpen = true
 
-    /// Creates the temporary file next to `path`.
+    /// Works out where `path` leads and opens it: a temporary file next to
+    /// a regular file or a new path, or the device or pipe itself (opening
+    /// a pipe waits until a program reads from it).
     /// - Throws: ``AtomicFileError`` naming `path` (missing folder, no
-    ///   permission...).
+    ///   permission, a folder or a disk in the way...).
     public init(path: String) throws {
         self.path = path
-        let folder = Self.folder(of: path)
-        let name = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
-        guard !name.isEmpty, name != ".", name != ".." else {
-            throw AtomicFileError(path: path, reason: "it names a folder, not a file.")
+        target = try OutputTarget.resolve(path)
+        switch target {
+        case let .stream(streamPath, _):
+            var fd: Int32
+            repeat {
+                fd = open(streamPath, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            } while fd < 0 && errno == EINTR
+            guard fd >= 0 else {
+                let code = errno
+                throw AtomicFileError(path: path, reason: OutputTarget.explain(code, folder: OutputTarget.folder(of: streamPath), device: true))
+            }
+            descriptor = fd
+            temporaryPath = nil
+        case let .replace(finalPath):
+            let folder = OutputTarget.folder(of: finalPath)
+            let name = String(finalPath.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+            guard !name.isEmpty, name != ".", name != ".." else {
+                throw AtomicFileError(path: path, reason: "it names a folder; give the name of a file inside it, like runs.csv.")
+            }
+            var attempt = 0
+            var fd: Int32 = -1
+            var candidate = ""
+            repeat {
+                attempt += 1
+                candidate = (folder == "." && !finalPath.hasPrefix("./") ? "" : folder == "/" ? "/" : folder + "/")
+                    + ".\(name).tmp-\(getpid())-\(Self.nextSerial())"
+                fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            } while fd < 0 && (errno == EEXIST || errno == EINTR) && attempt < 100
+            guard fd >= 0 else {
+                let code = errno
+                throw AtomicFileError(path: path, reason: OutputTarget.explain(code, folder: folder))
+            }
+            // Keep the permissions of a file being replaced.
+            var existing = stat()
+            if stat(finalPath, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG {
+                _ = fchmod(fd, existing.st_mode & 0o7777)
+            }
+            descriptor = fd
+            temporaryPath = candidate
+            cleanupSlot = TemporaryFiles.register(candidate)
         }
-        var attempt = 0
-        var fd: Int32 = -1
-        var candidate = ""
-        repeat {
-            attempt += 1
-            candidate = (folder == "." && !path.hasPrefix("./") ? "" : folder + "/") + ".\(name).tmp-\(getpid())-\(Self.nextSerial())"
-            fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        } while fd < 0 && errno == EEXIST && attempt < 100
-        guard fd >= 0 else {
-            let code = errno
-            throw AtomicFileError(path: path, reason: Self.explain(code, folder: folder))
-        }
-        // Keep the permissions of a file being replaced.
-        var existing = stat()
-        if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG {
-            _ = fchmod(fd, existing.st_mode & 0o7777)
-        }
-        descriptor = fd
-        temporaryPath = candidate
-        cleanupSlot = TemporaryFiles.register(candidate)
     }
 
     deinit { abandon() }
+
+    /// True when the bytes go straight to a device or a pipe.
+    public var isStream: Bool {
+        if case .stream = target { return true }
+        return false
+    }
 
     /// Appends `data`.
     public func write(_ data: Data) throws {
@@ -120,77 +155,88 @@ public final class AtomicFileWriter {
                 if errno == EINTR { continue }
                 let code = errno
                 abandon()
-                throw AtomicFileError(path: path, reason: Self.explain(code, folder: Self.folder(of: path)))
+                throw failure(code)
             }
             offset += n
         }
     }
 
     /// Flushes the bytes to disk and renames the temporary file over the
-    /// target.
+    /// target (for a device or a pipe: closes it).
     /// - Throws: ``AtomicFileError``; the target is then untouched and the
     ///   temporary file removed.
     public func commit() throws {
         guard isOpen else { throw AtomicFileError(path: path, reason: "the file was already closed.") }
+        guard case let .replace(finalPath) = target, let temporaryPath else {
+            isOpen = false
+            let fd = descriptor
+            descriptor = -1
+            if systemClose(fd) != 0 && errno != EINTR { throw failure(errno) }
+            return
+        }
         if fsync(descriptor) != 0 && errno != EINVAL {
             let code = errno
             abandon()
-            throw AtomicFileError(path: path, reason: Self.explain(code, folder: Self.folder(of: path)))
+            throw failure(code)
         }
-        if close(descriptor) != 0 {
+        if systemClose(descriptor) != 0 {
             let code = errno
             descriptor = -1
             abandon()
-            throw AtomicFileError(path: path, reason: Self.explain(code, folder: Self.folder(of: path)))
+            throw failure(code)
         }
         descriptor = -1
-        if rename(temporaryPath, path) != 0 {
+        if rename(temporaryPath, finalPath) != 0 {
             let code = errno
             abandon()
-            let reason = code == EISDIR || code == ENOTEMPTY || code == EEXIST ? "it is a folder." : Self.explain(code, folder: Self.folder(of: path))
+            let reason = code == EISDIR || code == ENOTEMPTY || code == EEXIST ? "it is a folder; give the name of a file inside it." : OutputTarget.explain(code, folder: OutputTarget.folder(of: finalPath))
             throw AtomicFileError(path: path, reason: reason)
         }
         isOpen = false
         release()
         // Make the rename itself durable.
-        let folderDescriptor = open(Self.folder(of: path), O_RDONLY | O_CLOEXEC)
+        let folderDescriptor = open(OutputTarget.folder(of: finalPath), O_RDONLY | O_CLOEXEC)
         if folderDescriptor >= 0 {
             _ = fsync(folderDescriptor)
-            _ = close(folderDescriptor)
+            _ = systemClose(folderDescriptor)
         }
     }
 
     /// Gives up: closes and removes the temporary file; the target is left
-    /// as it was. Safe to call more than once.
+    /// as it was (a device or a pipe keeps what was already written to it).
+    /// Safe to call more than once.
     public func abandon() {
         guard isOpen else { return }
         isOpen = false
-        if descriptor >= 0 { _ = close(descriptor) }
+        if descriptor >= 0 { _ = systemClose(descriptor) }
         descriptor = -1
-        _ = unlink(temporaryPath)
+        if let temporaryPath { _ = unlink(temporaryPath) }
         release()
+    }
+
+    /// Hands the open descriptor and the temporary file (nil for a device
+    /// or a pipe) to another owner: this writer then neither writes, nor
+    /// commits, nor removes anything.
+    func handOver() -> (descriptor: Int32, temporaryPath: String?) {
+        let taken = (descriptor: descriptor, temporaryPath: temporaryPath)
+        isOpen = false
+        descriptor = -1
+        release()
+        return taken
+    }
+
+    private func failure(_ code: Int32) -> AtomicFileError {
+        let place: String
+        switch target {
+        case let .replace(finalPath): place = finalPath
+        case let .stream(streamPath, _): place = streamPath
+        }
+        return AtomicFileError(path: path, reason: OutputTarget.explain(code, folder: OutputTarget.folder(of: place), device: isStream))
     }
 
     private func release() {
         if let slot = cleanupSlot { TemporaryFiles.unregister(slot) }
         cleanupSlot = nil
-    }
-
-    private static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let folder = String(path[..<slash])
-        return folder.isEmpty ? "/" : folder
-    }
-
-    private static func explain(_ code: Int32, folder: String) -> String {
-        switch code {
-        case ENOENT: "the folder \(folder) does not exist."
-        case ENOTDIR: "\(folder) is not a folder."
-        case EACCES, EPERM: "permission denied."
-        case ENOSPC: "the disk is full."
-        case EROFS: "the disk is read-only."
-        default: String(cString: strerror(code)) + "."
-        }
     }
 
     private static let serial = SerialCounter()
@@ -208,16 +254,4 @@ private final class SerialCounter: @unchecked Sendable {
         value += 1
         return value
     }
-}
-
-/// The system's write(2), named apart from the writer's own `write`.
-@inline(__always)
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        Glibc.write(fd, buffer, count)
-    #elseif canImport(Musl)
-        Musl.write(fd, buffer, count)
-    #else
-        Darwin.write(fd, buffer, count)
-    #endif
 }

@@ -130,7 +130,7 @@ func unknownName(_ name: String, option: String, names: [String]) -> String {
     var message = "\(option) \(name): there is no figure called \"\(name)\""
     let lower = name.lowercased()
     let close = names.filter { $0.hasPrefix(lower) || (lower.count >= 4 && $0.contains(lower)) }
-    if close.count == 1 { message += "; did you mean \"\(close[0])\"?" }
-    message += " The figures are " + names.joined(separator: ", ")
+    message += close.count == 1 ? "; did you mean \"\(close[0])\"?" : "."
+    message += " The figures are " + names.joined(separator: ", ") + "."
     return message
 }

@@ -8,15 +8,36 @@ import Foundation
     import Darwin
 #endif
 
+/// How a headless command answers a quit signal: it stops at once, removes
+/// the temporary files of unfinished writes (so every output is the old
+/// file or the complete new one), and ends as the signal asks.
+public enum InterruptHandling {
+    /// Installs the handlers; call once at start, before any work. SIGINT,
+    /// SIGTERM and SIGHUP end the program as their default action would
+    /// (exit status 128 + signal, as a shell reports it); SIGQUIT ends it
+    /// with exit status 131 and no crash report or core dump. A signal the
+    /// program was started with ignored (as `nohup` does for SIGHUP) stays
+    /// ignored. The live screen takes these signals over while it is up and
+    /// gives them back when it closes.
+    public static func install() {
+        TemporaryFiles.installHandlers()
+    }
+}
+
 /// Temporary files of atomic writes still in progress, removed if the
-/// program is interrupted (SIGINT, SIGTERM, SIGHUP) so an interrupted run
-/// leaves no half-written file behind.
+/// program is interrupted (SIGINT, SIGTERM, SIGHUP, SIGQUIT) so an
+/// interrupted run leaves no half-written file behind.
 ///
-/// The handler is installed on the first registration, and only for signals
-/// whose action is still the default (a program that handles a signal
-/// itself keeps its handler); the signal is then unblocked on the
-/// registering thread, in case the program inherited it blocked. It removes the files, restores the default
-/// action and raises the signal again, so the program ends as it would have.
+/// The handlers are installed by ``InterruptHandling/install()`` or, at the
+/// latest, on the first registration: SIGINT, SIGTERM and SIGHUP only when
+/// their action is still the default (a program that handles a signal
+/// itself keeps its handler), SIGQUIT unless it is ignored (the Swift
+/// runtime's crash reporter would otherwise print a backtrace and let the
+/// work go on). Each signal is then unblocked on the installing thread, in
+/// case the program inherited it blocked. The handler removes the files;
+/// for SIGQUIT it then exits with status 131, for the others it restores
+/// the default action and raises the signal again, so the program ends as
+/// it would have.
 enum TemporaryFiles {
     /// At most this many files are tracked at once; more are written but not
     /// cleaned up on a signal.
@@ -32,14 +53,25 @@ enum TemporaryFiles {
 
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
+    /// Installs the handlers once.
+    static func installHandlers() {
+        lock.lock()
+        defer { lock.unlock() }
+        installLocked()
+    }
+
+    private static func installLocked() {
+        guard !installed else { return }
+        installed = true
+        for signal in signals { install(signal, onlyOverDefault: true) }
+        install(SIGQUIT, onlyOverDefault: false)
+    }
+
     /// Tracks `path`; returns its slot, or `nil` when all slots are taken.
     static func register(_ path: String) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        if !installed {
-            installed = true
-            for signal in signals { installIfDefault(signal) }
-        }
+        installLocked()
         for i in 0..<capacity where slots[i] == nil {
             slots[i] = strdup(path)
             return i
@@ -56,15 +88,17 @@ enum TemporaryFiles {
         free(p)
     }
 
-    private static func installIfDefault(_ signal: Int32) {
+    private static func install(_ signal: Int32, onlyOverDefault: Bool) {
         var old = sigaction()
         guard sigaction(signal, nil, &old) == 0 else { return }
         #if canImport(Darwin)
-            let isDefault = old.__sigaction_u.__sa_handler == nil
+            let handler = unsafeBitCast(old.__sigaction_u.__sa_handler, to: Int.self)
         #else
-            let isDefault = old.__sigaction_handler.sa_handler == nil
+            let handler = unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self)
         #endif
-        guard isDefault else { return }
+        let isDefault = handler == 0 && old.sa_flags & SA_SIGINFO == 0
+        let isIgnored = handler == 1 && old.sa_flags & SA_SIGINFO == 0
+        guard onlyOverDefault ? isDefault : !isIgnored else { return }
         var action = sigaction()
         #if canImport(Darwin)
             action.__sigaction_u.__sa_handler = removeAndReraise
@@ -84,11 +118,13 @@ enum TemporaryFiles {
     }
 }
 
-/// The signal handler: only async-signal-safe calls (unlink, signal, raise).
+/// The signal handler: only async-signal-safe calls (unlink, sigaction,
+/// raise, _exit).
 private func removeAndReraise(_ signal: Int32) {
     for i in 0..<TemporaryFiles.capacity {
         if let p = TemporaryFiles.slots[i] { _ = unlink(p) }
     }
+    if signal == SIGQUIT { _exit(128 + SIGQUIT) }
     _ = restoreDefaultAction(signal)
     _ = raise(signal)
 }

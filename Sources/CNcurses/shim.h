@@ -241,7 +241,7 @@ static inline void attune_relay_on_fatal(int signo) {
     }
     /* Faults recur when the instruction runs again; signals sent from
      * outside must be sent again. */
-    if (signo == SIGQUIT || signo == SIGTRAP || signo == SIGABRT) raise(signo);
+    if (signo == SIGTRAP || signo == SIGABRT) raise(signo);
 }
 
 /* flags: SA_RESTART for the relayed signals (so that curses' own reads
@@ -308,6 +308,7 @@ static inline int attune_relay_open(int tty_fd) {
     attune_relay_catch(SIGINT, attune_relay_on_quit, SA_RESTART);
     attune_relay_catch(SIGTERM, attune_relay_on_quit, SA_RESTART);
     attune_relay_catch(SIGHUP, attune_relay_on_quit, SA_RESTART);
+    attune_relay_catch(SIGQUIT, attune_relay_on_quit, SA_RESTART);
     attune_relay_catch(SIGTSTP, attune_relay_on_notice, SA_RESTART);
     attune_relay_catch(SIGCONT, attune_relay_on_notice, SA_RESTART);
     if (!s->atexit_registered) {
@@ -341,7 +342,6 @@ static inline void attune_relay_screen_started(void) {
     attune_relay_append_capability("rmkx");
     attune_relay_append_capability("rmcup");
     attune_relay_catch_resize();
-    attune_relay_catch(SIGQUIT, attune_relay_on_fatal, SA_ONSTACK);
     attune_relay_catch(SIGSEGV, attune_relay_on_fatal, SA_ONSTACK);
     attune_relay_catch(SIGBUS, attune_relay_on_fatal, SA_ONSTACK);
     attune_relay_catch(SIGILL, attune_relay_on_fatal, SA_ONSTACK);
@@ -419,6 +419,7 @@ static inline int attune_wait_for_input(int in_fd, int pipe_fd, int timeout_ms) 
 static inline int attune_signal_interrupt(void) { return SIGINT; }
 static inline int attune_signal_terminate(void) { return SIGTERM; }
 static inline int attune_signal_hangup(void) { return SIGHUP; }
+static inline int attune_signal_quit(void) { return SIGQUIT; }
 static inline int attune_signal_stop(void) { return SIGTSTP; }
 static inline int attune_signal_continue(void) { return SIGCONT; }
 static inline int attune_signal_resize(void) { return SIGWINCH; }

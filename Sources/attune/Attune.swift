@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttuneLab
 
 /// The `attune` command: the root of every subcommand.
 ///
@@ -31,4 +32,12 @@ struct Attune: ParsableCommand {
         ],
         defaultSubcommand: Run.self
     )
+
+    /// Readies the standard streams and the quit signals, then parses the
+    /// command line and runs the command.
+    static func main() {
+        StandardStreams.prepare()
+        InterruptHandling.install()
+        main(nil)
+    }
 }

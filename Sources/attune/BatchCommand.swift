@@ -16,15 +16,15 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: ArgumentHelp("How many runs, 1 to 1000000.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many runs, 1 to 1000000.", valueName: "N"))
     var runs: Int
 
-    @Option(help: ArgumentHelp("The first run's seed, 0 to 18446744073709551615. Default: the scenario's seed.", valueName: "S"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The first run's seed, 0 to 18446744073709551615. Default: the scenario's seed.", valueName: "S"), transform: parseSeed)
     var seed: UInt64?
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Worker threads, 1 to 1024. Default: every core (\(BatchRunner.defaultThreads) here).", valueName: "T"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads, 1 to 1024. Default: every core (\(BatchRunner.defaultThreads) here).", valueName: "T"))
     var threads: Int?
 
     func validate() throws {
@@ -39,6 +39,7 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let scenario = try scenario.load()
+            try checkOutputs([("--output", output.output)], scenario: scenario)
             let runner = try BatchRunner(
                 scenario: scenario, runs: runs, firstSeed: seed, threads: threads ?? BatchRunner.defaultThreads)
             let terminal = standardOutputIsTerminal

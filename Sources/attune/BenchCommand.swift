@@ -8,10 +8,10 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure headless runs: dyad-steps per second on one thread and on every core.",
         discussion: "Build with -c release first; a debug build is many times slower.")
 
-    @Option(help: ArgumentHelp("Seconds of measuring for each thread count, 0.3 to 600.", valueName: "X"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds of measuring for each thread count, 0.3 to 600.", valueName: "X"))
     var seconds: Double = 3
 
-    @Option(help: "Rounds per thread count, 1 to 100; the fastest round counts.")
+    @Option(parsing: .unconditional, help: "Rounds per thread count, 1 to 100; the fastest round counts.")
     var rounds: Int = 3
 
     func validate() throws {

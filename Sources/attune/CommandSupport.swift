@@ -8,9 +8,11 @@ struct CommandFailure: Error, CustomStringConvertible {
     let description: String
 }
 
-/// Writes `text` and a line end to standard error.
+/// Writes `text` and a line end to standard error, with any control
+/// character made visible; a failed write is ignored (the exit status still
+/// tells what happened).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    StandardStreams.writeError(raw: StandardStreams.visible(text.hasSuffix("\n") ? text : text + "\n"))
 }
 
 /// Runs `body`; the errors people can fix (scenario errors, a missing file,
@@ -142,4 +144,29 @@ struct OutputOptions: ParsableArguments {
         if let output { return try TextOutput.file(output) }
         return TextOutput.standardOutput()
     }
+}
+
+/// The largest seed, as the help texts and messages write it.
+let largestSeedText = String(UInt64.max)
+
+/// Reads a `--seed` value: a whole number from 0 to 18446744073709551615.
+func parseSeed(_ text: String) throws -> UInt64 {
+    guard let seed = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
+        throw ValidationError("write a whole number from 0 to \(largestSeedText).")
+    }
+    return seed
+}
+
+/// Refuses outputs that would overwrite a file the command reads (the
+/// scenario file, a recording) or each other, before anything is written.
+/// - Parameters:
+///   - outputs: each output's option and path, nil when not given.
+///   - scenario: the scenario read, if any (its file is protected).
+///   - inputs: other files read, each with what it is.
+func checkOutputs(
+    _ outputs: [(option: String, path: String?)], scenario: Scenario? = nil, inputs: [(what: String, path: String)] = []
+) throws {
+    var read = inputs
+    if let path = scenario?.sourcePath { read.append((what: "the scenario file", path: path)) }
+    try SameFile.check(outputs: outputs.compactMap { o in o.path.map { (option: o.option, path: $0) } }, inputs: read)
 }

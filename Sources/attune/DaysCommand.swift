@@ -22,16 +22,16 @@ struct DaysCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: "Days in the history, 1 to 3650.")
+    @Option(parsing: .unconditional, help: "Days in the history, 1 to 3650.")
     var days: Int
 
-    @Option(help: "Sessions each day, 1 to 48; each is one full run of the scenario.")
+    @Option(parsing: .unconditional, help: "Sessions each day, 1 to 48; each is one full run of the scenario.")
     var sessionsPerDay: Int = 1
 
-    @Option(help: "Independent histories, 1 to 100000; each day's figures are their mean and 95% interval.")
+    @Option(parsing: .unconditional, help: "Independent histories, 1 to 100000; each day's figures are their mean and 95% interval.")
     var runs: Int = 20
 
-    @Option(help: "The seed of the first history's first session, 0 to 18446744073709551615. Default: the scenario's seed.")
+    @Option(parsing: .unconditional, help: "The seed of the first history's first session, 0 to 18446744073709551615. Default: the scenario's seed.", transform: parseSeed)
     var seed: UInt64?
 
     @Option(
@@ -78,6 +78,7 @@ struct DaysCommand: ParsableCommand {
             guard problems.isEmpty else { throw ExperimentErrors(problems) }
 
             let base = try scenario.load()
+            try checkOutputs([("--output", output.output), ("--svg", svg)], scenario: base)
             let reloader = ScenarioReloader(base: base, nameOrPath: scenario.scenario)
             let schedule = try DaySchedule.build(
                 days: days, sessionsPerDay: sessionsPerDay, switches: parsed, baseOverrides: scenario.overrides,

@@ -35,14 +35,14 @@ final class ProgressBar {
         let filled = Self.barWidth * min(done, total) / total
         let percent = 100 * min(done, total) / total
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.barWidth - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(percent)%  \(done) of \(total) \(noun)".utf8))
+        StandardStreams.writeError(raw: "\r[\(bar)] \(percent)%  \(done) of \(total) \(noun)")
         drawn = true
     }
 
     /// Wipes the bar.
     func finish() {
         guard enabled, drawn else { return }
-        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: Self.barWidth + 40 + noun.count) + "\r").utf8))
+        StandardStreams.writeError(raw: "\r" + String(repeating: " ", count: Self.barWidth + 40 + noun.count) + "\r")
         drawn = false
     }
 }
@@ -86,7 +86,7 @@ func printBeside(rowsOnStandardOutput: Bool, _ text: String) {
 
 /// Options both experiments share: worker threads.
 struct ThreadOptions: ParsableArguments {
-    @Option(help: "Worker threads, 1 to 1024. Default: every core (\(BatchRunner.defaultThreads) here).")
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to 1024. Default: every core (\(BatchRunner.defaultThreads) here).")
     var threads: Int?
 
     func validate() throws {

@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "A ready scenario's name, the path of a scenario file, or a recording.")
     var source: String
 
-    @Option(help: "The run's seed, 0 to 18446744073709551615 (scenarios only). Default: the scenario's seed.")
+    @Option(parsing: .unconditional, help: "The run's seed, 0 to 18446744073709551615 (scenarios only). Default: the scenario's seed.", transform: parseSeed)
     var seed: UInt64?
 
     @Option(
@@ -43,6 +43,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try checkOutputs([("--svg", svg), ("--html", html)], inputs: [(what: "the file", path: source)])
             let picture: RunPicture
             if Self.isRecording(source) {
                 if seed != nil || !overrides.isEmpty {
@@ -63,6 +64,10 @@ struct ReportCommand: ParsableCommand {
                 picture = RunPicture(timeline: session.timeline, branches: branches)
             } else {
                 let scenario = try loadScenario(source, overrides: overrides)
+                try checkOutputs([("--svg", svg), ("--html", html)], scenario: scenario)
+                if let tooLong = Timeline.tooLong(scenario) {
+                    throw CommandFailure(description: "\(source): \(tooLong)")
+                }
                 if scenario.usesHumanCaregiver {
                     throw CommandFailure(
                         description: "\(source): a caregiver here follows the human policy, which needs the live screen; record a session with `attune run --record` and draw the recording")
@@ -76,11 +81,17 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// True when the file at `path` starts like a recording.
+    /// True when the file at `path` is a regular file that starts like a
+    /// recording (a named pipe or a device is never read here).
     static func isRecording(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let start = handle.readData(ofLength: 20)
-        return String(decoding: start, as: UTF8.self).hasPrefix("{\"attune_recording\"")
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        var start = [UInt8](repeating: 0, count: 20)
+        let count = read(fd, &start, start.count)
+        guard count > 0 else { return false }
+        return String(decoding: start[0..<count], as: UTF8.self).hasPrefix("{\"attune_recording\"")
     }
 }

@@ -27,10 +27,10 @@ struct SweepCommand: ParsableCommand {
             valueName: "PATH=VALUES"))
     var vary: [String] = []
 
-    @Option(help: "Runs at each grid point, 1 to 1000000.")
+    @Option(parsing: .unconditional, help: "Runs at each grid point, 1 to 1000000.")
     var runs: Int
 
-    @Option(help: "The seed of each point's first run, 0 to 18446744073709551615. Default: the scenario's seed.")
+    @Option(parsing: .unconditional, help: "The seed of each point's first run, 0 to 18446744073709551615. Default: the scenario's seed.", transform: parseSeed)
     var seed: UInt64?
 
     @OptionGroup var output: OutputOptions
@@ -75,6 +75,7 @@ struct SweepCommand: ParsableCommand {
 
             // Every grid point, checked and built once.
             let base = try scenario.load()
+            try checkOutputs([("--output", output.output), ("--svg", svg)], scenario: base)
             let reloader = ScenarioReloader(base: base, nameOrPath: scenario.scenario)
             let plans = try SweepPlans.build(grid: grid, baseOverrides: scenario.overrides, load: reloader.load)
             let phaseIndex = try phase.map { name in

@@ -10,7 +10,7 @@ struct TraceCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(help: ArgumentHelp("The run's seed, 0 to 18446744073709551615. Default: the scenario's seed.", valueName: "S"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The run's seed, 0 to 18446744073709551615. Default: the scenario's seed.", valueName: "S"), transform: parseSeed)
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Trace only the dyad with this label (e.g. Waits). Default: every dyad.", valueName: "LABEL"))
@@ -21,6 +21,7 @@ struct TraceCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let scenario = try scenario.load()
+            try checkOutputs([("--output", output.output)], scenario: scenario)
             let trace = try TraceRunner(scenario: scenario, seed: seed, dyad: dyad)
             let format = output.resolvedFormat(fallback: .csv) ?? .csv
             let destination = try output.openDestination()

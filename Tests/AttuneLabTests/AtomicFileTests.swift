@@ -62,7 +62,7 @@ struct AtomicFileTests {
         let path = folder.appendingPathComponent("rows.csv").path
         let writer = try AtomicFileWriter(path: path)
         try writer.write("something")
-        #expect(FileManager.default.fileExists(atPath: writer.temporaryPath))
+        #expect(FileManager.default.fileExists(atPath: writer.temporaryPath ?? ""))
         writer.abandon()
         #expect(try contents(of: folder).isEmpty)
     }

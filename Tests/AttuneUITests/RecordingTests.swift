@@ -38,6 +38,14 @@ struct RecordedSession {
         }
     }
 
+    /// The window changes to `size`.
+    mutating func resize(_ size: Size) {
+        at += 0.01
+        recorder.resize(size, at: at)
+        state.update(.resize(size))
+        frames.append(AppView.render(state))
+    }
+
     /// Presses `key`.
     mutating func press(_ key: Key) {
         at += 0.01
@@ -105,6 +113,30 @@ struct RecordingTests {
         #expect(replay.state.debrief?.branches.count == 2)
     }
 
+    @Test func aSessionThatWaitedInATooSmallWindowReplaysAndExportsExactly() throws {
+        var session = RecordedSession(try readyScenario("workshop-wait-or-lean-in"))
+        session.wait(seconds: 3)
+        session.resize(Size(width: 60, height: 20))
+        session.wait(seconds: 2)
+        session.resize(Size(width: 100, height: 30))
+        session.wait(seconds: 5)
+        #expect(session.state.session?.timeline.openDecision != nil, "the question is up")
+        session.press(.character("i"))
+        session.wait(seconds: 2)
+        session.press(.character("q"))
+        let read = try RecordingFormat.decode(RecordingFormat.encode(session.recording))
+        var replay = Replay(recording: read, scenario: session.scenario)
+        try replay.advanceToEnd()
+        #expect(replay.state.debrief == session.state.debrief)
+        let cast = try Asciicast.make(read, scenario: session.scenario)
+        var terminal = TinyTerminal(width: 100, height: 30)
+        for line in cast.split(separator: "\n").dropFirst() {
+            let event = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
+            terminal.feed(try #require(event[2] as? String))
+        }
+        #expect(terminal.lines == session.frames.last?.lines)
+    }
+
     @Test func aKeyAtAnotherStepThanRecordedIsReported() throws {
         let session = try workshopSession()
         var recording = session.recording
@@ -112,7 +144,9 @@ struct RecordingTests {
         guard case let .key(at, key, step, speed) = recording.events[index] else { return }
         recording.events[index] = .key(at: at, key: key, step: step + 3, speed: speed)
         var replay = Replay(recording: recording, scenario: session.scenario)
-        #expect(throws: RecordingError.self) { try replay.advanceToEnd() }
+        let error = #expect(throws: RecordingError.self) { try replay.advanceToEnd() }
+        #expect(error?.line == index + 2, "the event's line in the file: the header is line 1")
+        #expect(error?.message.hasPrefix("event \(index + 1): the key char:i was recorded at step \(step + 3)") == true)
     }
 }
 
@@ -144,13 +178,55 @@ struct BadRecordingTests {
         #expect(error(text) == "line 1: this recording is in format version 2; this attune reads version 1. Record it again with this attune")
     }
 
-    @Test func aFileCutShort() throws {
-        let text = try goodText()
+    @Test func aRecordingWithoutItsEndLinePlaysUpToWhereItStops() throws {
+        let session = try workshopSession()
+        let lines = RecordingFormat.encode(session.recording).split(separator: "\n")
+        let kept = lines.count / 2
+        let cut = try RecordingFormat.decode(lines.prefix(kept).joined(separator: "\n") + "\n")
+        #expect(cut.events == Array(session.recording.events.prefix(kept - 1)))
+        #expect(cut.ending == .cutShort(lastLine: kept, atSeconds: session.recording.events[kept - 2].at))
+        var replay = Replay(recording: cut, scenario: session.scenario)
+        try replay.advanceToEnd()
+        #expect(replay.isAtEnd)
+    }
+
+    @Test func aLastLineCutInTheMiddleIsLeftOut() throws {
+        let session = try workshopSession()
+        let text = RecordingFormat.encode(session.recording)
         let lines = text.split(separator: "\n")
-        let cut = lines.prefix(lines.count / 2).joined(separator: "\n") + "\n"
-        #expect(error(cut).hasPrefix("the recording is cut short: it has no end line"))
-        let midLine = String(text.prefix(text.count / 2))
-        #expect(error(midLine).contains("this line is not valid JSON; the recording was cut short or edited"))
+        let whole = lines.prefix(10).joined(separator: "\n") + "\n"
+        let torn = try RecordingFormat.decode(whole + lines[10].prefix(7))
+        #expect(torn.events == Array(session.recording.events.prefix(9)))
+        #expect(torn.ending == .cutShort(lastLine: 10, atSeconds: session.recording.events[8].at))
+    }
+
+    @Test func aBrokenLineInTheMiddleIsRefused() throws {
+        var lines = try goodText().split(separator: "\n").map(String.init)
+        lines[5] = String(lines[5].prefix(7))
+        #expect(error(lines.joined(separator: "\n") + "\n") == "line 6: this line is not valid JSON; the recording was cut short or edited")
+    }
+
+    @Test func aRecordingCutInsideItsFirstLineHasNothingToPlay() throws {
+        let text = try goodText()
+        #expect(error(String(text.prefix(40))).hasPrefix("the recording stops inside its first line, before any event"))
+    }
+
+    @Test func aVersionWrittenAsTextIsNamedAsSuch() throws {
+        let text = try goodText().replacingOccurrences(of: "{\"attune_recording\":1,", with: "{\"attune_recording\":\"1\",")
+        #expect(error(text).hasPrefix("line 1: the format version is written as text (\"1\"), but attune writes it as a number"))
+        let boolean = try goodText().replacingOccurrences(of: "{\"attune_recording\":1,", with: "{\"attune_recording\":true,")
+        #expect(error(boolean).hasPrefix("line 1: this recording is in format version 1"))
+    }
+
+    @Test func anOverlongLineIsRefusedWithoutReadingIt() throws {
+        var lines = try goodText().split(separator: "\n").map(String.init)
+        lines[3] = "{\"at\":1,\"key\":\"" + String(repeating: "x", count: 10_000) + "\"}"
+        #expect(error(lines.joined(separator: "\n") + "\n") == "line 4: this line is 9 KiB long, but an event line is under 100 bytes; the recording was edited, or this is not an Attune recording")
+    }
+
+    @Test func aRecordingLargerThanTheLimitIsRefused() {
+        let big = String(repeating: "x", count: RecordingFormat.maximumBytes + 1)
+        #expect(error(big).hasPrefix("the file is 64.1 MiB; a recording can be at most 64 MiB"))
     }
 
     @Test func anEditedScenario() throws {

@@ -51,6 +51,35 @@ public struct Timeline: Sendable {
     /// about 200 checkpoints (going back re-steps at most that many steps).
     public let checkpointSteps: Int
 
+    /// The most dyad-steps (steps × dyads) a timeline keeps: 4,000,000,
+    /// about 80 MB of samples. Every step is kept so that the live screen
+    /// can go back, the debrief can tell the whole story and a report can
+    /// draw it; a longer scenario is refused by the commands that need this
+    /// (``tooLong(_:)``), while `batch` and `trace` stream any length.
+    public static let maximumDyadSteps = 4_000_000
+
+    /// Why `scenario` is too long to keep every step of, in plain words,
+    /// or nil when it fits under ``maximumDyadSteps``.
+    public static func tooLong(_ scenario: Scenario) -> String? {
+        let steps = scenario.plan.stepsPerPhase.reduce(0, +)
+        let dyads = scenario.plan.dyads.count
+        let total = steps.multipliedReportingOverflow(by: dyads)
+        guard total.overflow || total.partialValue > maximumDyadSteps else { return nil }
+        func grouped(_ n: Int) -> String {
+            let digits = Array(String(n))
+            var out = ""
+            for (i, d) in digits.enumerated() {
+                if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+                out.append(d)
+            }
+            return out
+        }
+        let count = total.overflow ? "more than \(grouped(maximumDyadSteps))" : grouped(total.partialValue)
+        return "this scenario is too long to watch or draw: it has \(count) moments to keep (\(grouped(steps)) steps × \(dyads) \(dyads == 1 ? "caregiver" : "caregivers")), "
+            + "and the live screen and reports keep every one, at most \(grouped(maximumDyadSteps)). "
+            + "Use a longer step (like step: 0.1s), a shorter duration or fewer caregivers; `attune batch` and `attune trace` run any length."
+    }
+
     /// The fewest steps between checkpoints.
     public static let minimumCheckpointSteps = 50
     /// The most checkpoints a run keeps, about.

@@ -8,8 +8,10 @@ import Foundation
 ///
 /// Stored as JSON lines (docs/recordings.md): a header line with
 /// `"attune_recording": 1` (the format version), one line per event, and
-/// an end line that says how many events there are, so a file cut short is
-/// recognised.
+/// an end line that says how many events there are. A live session writes
+/// the lines as it goes, so that a session that ends unexpectedly (the
+/// terminal closed, the program killed) still leaves every event up to its
+/// last moments; such a recording has no end line, and ``ending`` says so.
 public struct Recording: Hashable, Sendable {
     /// The version of the format this code writes and reads.
     public static let formatVersion = 1
@@ -81,10 +83,23 @@ public struct Recording: Hashable, Sendable {
         }
     }
 
+    /// How a recording read from a file ends.
+    public enum Ending: Hashable, Sendable {
+        /// With its end line: the session closed normally.
+        case complete
+        /// Without its end line: the session stopped unexpectedly after the
+        /// line `lastLine` (1-based), `atSeconds` seconds in; everything up
+        /// to there plays.
+        case cutShort(lastLine: Int, atSeconds: Double)
+    }
+
     /// What the run started from.
     public var header: Header
     /// The messages, in order.
     public var events: [Event]
+    /// How the file ended (``Ending/complete`` for a recording made in
+    /// memory).
+    public var ending: Ending = .complete
 
     /// Creates a recording.
     public init(header: Header, events: [Event] = []) {

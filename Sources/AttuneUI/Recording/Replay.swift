@@ -28,15 +28,15 @@ public struct Replay: Sendable {
     /// True once every event has been given.
     public var isAtEnd: Bool { position >= recording.events.count }
 
-    /// Gives the next event to the app.
-    /// - Parameter followSizes: false to ignore recorded window sizes (a
-    ///   live replay keeps the terminal's own size). Default true.
+    /// Gives the next event to the app. Recorded window sizes are given
+    /// too, so that the run waits wherever it waited (a window too small
+    /// pauses it); a viewer draws the state at its own size.
     /// - Returns: the event given, or nil at the end.
-    /// - Throws: ``RecordingError`` when a key arrives at another step than
-    ///   the one recorded: the recording was edited or made by another
-    ///   version of the model.
+    /// - Throws: ``RecordingError`` (with the event's line in the file) when
+    ///   a key arrives at another step than the one recorded: the recording
+    ///   was edited or made by another version of the model.
     @discardableResult
-    public mutating func advance(followSizes: Bool = true) throws(RecordingError) -> Recording.Event? {
+    public mutating func advance() throws(RecordingError) -> Recording.Event? {
         guard !isAtEnd else { return nil }
         let event = recording.events[position]
         position += 1
@@ -46,7 +46,9 @@ public struct Replay: Sendable {
         case let .key(_, key, step, _):
             let now = state.session?.timeline.cursor ?? 0
             guard now == step else {
+                // Line 1 is the header, so event n is on line n + 1.
                 throw RecordingError(
+                    line: position + 1,
                     "event \(position): the key \(KeyCoding.word(for: key)) was recorded at step \(step), but the replay is at step \(now); the recording was edited, or made with another version of attune")
             }
             for effect in state.update(.key(key)) {
@@ -55,9 +57,19 @@ public struct Replay: Sendable {
                 }
             }
         case let .resize(_, size):
-            if followSizes { state.update(.resize(size)) }
+            state.update(.resize(size))
         }
         return event
+    }
+
+    /// The app as a viewer of `size` shows it now: the same state, drawn at
+    /// the viewer's own size (except that a moment when the recorded window
+    /// was too small shows as the run waiting, not as the "too small"
+    /// message).
+    public func state(drawnAt size: Size) -> AppState {
+        var shown = state
+        shown.update(.resize(size))
+        return shown
     }
 
     /// Plays every event left.
@@ -109,5 +121,13 @@ public struct Recorder: Sendable {
     /// Notes the window's size at `at` seconds.
     public mutating func resize(_ size: Size, at: Double) {
         recording.events.append(.resize(at: Self.rounded(at), size: size))
+    }
+
+    /// Hands over the events noted since the last call and forgets them, so
+    /// that a live session can write them out as it goes and keep none in
+    /// memory. Call after ``noteSpeed(after:)`` for the last key.
+    public mutating func takeEvents() -> [Recording.Event] {
+        defer { recording.events.removeAll(keepingCapacity: true) }
+        return recording.events
     }
 }

@@ -23,14 +23,17 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try checkOutputs([("--cast", cast)], inputs: [(what: "the recording", path: file)])
             let (recording, scenario) = try RecordingFiles.load(file)
-            let text: String
+            // The cast is written as the recording replays (it can be much
+            // larger than the recording), and appears whole or not at all.
             do {
-                text = try Asciicast.make(recording, scenario: scenario)
+                try AtomicFile.write(to: cast) { writer in
+                    try Asciicast.write(recording, scenario: scenario) { line in try writer.write(line) }
+                }
             } catch let error as RecordingError {
                 throw CommandFailure(description: "\(file): \(error.description)")
             }
-            try AtomicFile.write(Data(text.utf8), to: cast)
         }
     }
 }

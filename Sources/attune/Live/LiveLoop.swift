@@ -2,18 +2,6 @@ import AttuneCurses
 import AttuneScenario
 import AttuneUI
 
-/// Where a live session's messages are collected for `--record` (a
-/// reference, so that what was recorded survives the loop ending by any
-/// way, Ctrl-C included).
-final class RecordingSink {
-    /// The recording so far.
-    var recorder: Recorder
-
-    init(header: Recording.Header) {
-        recorder = Recorder(header: header)
-    }
-}
-
 /// The live app's imperative shell: starts the terminal, feeds keys, time
 /// and sizes to the pure app (``AppState/update(_:)``), paints what
 /// ``AppView/render(_:)`` draws, and gives the terminal back on every way
@@ -36,9 +24,27 @@ enum LiveLoop {
     /// - Returns: how the app ended.
     /// - Throws: ``Terminal/StartError`` when the screen cannot start; the
     ///   terminal is restored before any error leaves this function.
-    static func run(_ initial: AppState, colour: Bool, highContrast: Bool = false, sink: RecordingSink? = nil) throws -> AppOutcome {
+    static func run(_ initial: AppState, colour: Bool, highContrast: Bool = false, sink: RecordingSink? = nil) throws -> Ending {
         let terminal = try Terminal(options: Terminal.Options(colourRequested: colour, highContrast: highContrast))
         defer { terminal.stop() }
+        let outcome = loop(initial, terminal: terminal, sink: sink)
+        return Ending(outcome: outcome, quitSignal: terminal.quitSignal, terminalGone: terminal.hasGoneAway)
+    }
+
+    /// How a live screen ended: the app's outcome, the quit signal that
+    /// ended it (if any), and whether the terminal went away, in which case
+    /// nothing more may be written to it.
+    struct Ending {
+        var outcome: AppOutcome
+        var quitSignal: Int32?
+        var terminalGone: Bool
+
+        /// The exit status for a stop by a signal: 128 + the signal
+        /// (130 for Ctrl-C).
+        var interruptedStatus: Int32 { 128 + (quitSignal ?? 2) }
+    }
+
+    private static func loop(_ initial: AppState, terminal: Terminal, sink: RecordingSink?) -> AppOutcome {
         var state = initial
         if !terminal.supportsUnicode {
             state.ascii = true
@@ -60,7 +66,10 @@ enum LiveLoop {
                 terminal.paint(AppView.render(state))
                 paintedRevision = state.revision
             }
-            if let outcome = state.outcome { return outcome }
+            if let outcome = state.outcome {
+                sink?.flush()
+                return outcome
+            }
             for effect in effects {
                 switch effect {
                 case .loadScenarios:
@@ -70,6 +79,8 @@ enum LiveLoop {
             effects = []
             if state.revision != paintedRevision { continue }
 
+            // Every event so far goes to the recording before the wait.
+            sink?.flush()
             let timeout = state.wakeDelaySeconds.map { max(1, Int(($0 * 1000).rounded(.up))) } ?? -1
             let key = terminal.readKey(timeoutMilliseconds: timeout)
             let now = clock.now

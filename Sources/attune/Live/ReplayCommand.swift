@@ -18,7 +18,7 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "The recording (a file written by `attune run --record`).")
     var file: String
 
-    @Option(help: "How fast to play back, 0.25 to 32 times as fast as it was recorded.")
+    @Option(parsing: .unconditional, help: "How fast to play back, 0.25 to 32 times as fast as it was recorded.")
     var speed: Double = 1
 
     @Flag(help: "Open paused; Space plays.")
@@ -35,13 +35,14 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let (recording, scenario) = try RecordingFiles.load(file)
             guard Terminal.isInteractive else {
                 throw CommandFailure(
                     description: "attune: replay needs a terminal; `attune export \(file) --cast OUT.cast` makes a cast that plays anywhere.")
             }
-            let interrupted = try ReplayLoop.run(recording: recording, scenario: scenario, speed: speed, paused: paused, colour: !noColor)
-            if interrupted { throw ExitCode(130) }
+            // The whole recording is checked before the first frame.
+            let (recording, scenario) = try RecordingFiles.load(file, check: true)
+            let ending = try ReplayLoop.run(recording: recording, scenario: scenario, speed: speed, paused: paused, colour: !noColor)
+            if case .interrupted = ending.outcome { throw ExitCode(ending.interruptedStatus) }
         }
     }
 }
@@ -52,11 +53,19 @@ struct ReplayCommand: ParsableCommand {
 /// replay (its speed, paused, or ended), and answers the viewer's keys.
 enum ReplayLoop {
     /// Plays `recording` until its end (then waits for q) or until the
-    /// viewer stops it; returns true after Ctrl-C.
-    static func run(recording: Recording, scenario: Scenario, speed start: Double, paused startPaused: Bool, colour: Bool) throws -> Bool {
+    /// viewer stops it.
+    static func run(recording: Recording, scenario: Scenario, speed start: Double, paused startPaused: Bool, colour: Bool) throws -> LiveLoop.Ending {
         let terminal = try Terminal(
             options: Terminal.Options(colourRequested: colour, highContrast: recording.header.presenter))
         defer { terminal.stop() }
+        let interrupted = try loop(recording: recording, scenario: scenario, speed: start, paused: startPaused, terminal: terminal)
+        return LiveLoop.Ending(
+            outcome: interrupted ? .interrupted : .quit(summary: nil), quitSignal: terminal.quitSignal,
+            terminalGone: terminal.hasGoneAway)
+    }
+
+    /// The loop; true when it ended by Ctrl-C or another quit signal.
+    private static func loop(recording: Recording, scenario: Scenario, speed start: Double, paused startPaused: Bool, terminal: Terminal) throws -> Bool {
         var replay = Replay(recording: recording, scenario: scenario, size: terminal.size)
         replay.chooserScenarios = ReadyScenarios.all()
         var size = terminal.size
@@ -74,9 +83,7 @@ enum ReplayLoop {
                 ? " replay ended · q leaves "
                 : paused ? " replay paused · Space plays " : " replay \(TextFormatting.speed(speed)) · Space pauses "
             if replay.state.revision != painted || size != paintedSize || tag != paintedTag {
-                var state = replay.state
-                state.update(.resize(size))
-                var frame = AppView.render(state)
+                var frame = AppView.render(replay.state(drawnAt: size))
                 frame.write(
                     tag, column: max(0, frame.width - tag.count), row: frame.height - 1,
                     style: Style(foreground: .accent, bold: true, reverse: true))
@@ -100,7 +107,7 @@ enum ReplayLoop {
                 position += (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) * speed
             }
             while !paused, replay.state.outcome == nil, !replay.isAtEnd, replay.recording.events[replay.position].at <= position + 1e-9 {
-                try replay.advance(followSizes: false)
+                try replay.advance()
             }
             switch key {
             case .interrupt?:

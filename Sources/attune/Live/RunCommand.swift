@@ -11,10 +11,10 @@ import ArgumentParser
 
 /// The options `attune run` and `attune present` share.
 struct LiveOptions: ParsableArguments {
-    @Option(help: "The run's seed, 0 to 18446744073709551615. Default: the scenario's seed.")
+    @Option(parsing: .unconditional, help: "The run's seed, 0 to 18446744073709551615. Default: the scenario's seed.", transform: parseSeed)
     var seed: UInt64?
 
-    @Option(help: "Simulated seconds per real second, 0.25 to 32 (+ and - change it while running).")
+    @Option(parsing: .unconditional, help: "Simulated seconds per real second, 0.25 to 32 (+ and - change it while running).")
     var speed: Double = 1
 
     @Flag(help: "Open the run paused; Space plays.")
@@ -108,11 +108,16 @@ struct Run: ParsableCommand {
             var sink: RecordingSink?
             if let scenario {
                 let loaded = try loadScenario(scenario, overrides: overrides)
-                if record != nil {
-                    sink = RecordingSink(
+                if let tooLong = Timeline.tooLong(loaded) {
+                    throw CommandFailure(description: "\(scenario): \(tooLong)")
+                }
+                if let record {
+                    try checkOutputs([("--record", record)], scenario: loaded)
+                    sink = try RecordingSink(
                         header: try RecordingFiles.header(
                             for: loaded, overrides: overrides, seed: seed ?? loaded.seed, speed: speed,
-                            paused: paused, ascii: ascii, presenter: present))
+                            paused: paused, ascii: ascii, presenter: present),
+                        path: record)
                 }
                 initial = AppState(
                     run: loaded, size: size, ascii: ascii, seed: seed, speed: speed, paused: paused, presenter: present)
@@ -123,23 +128,34 @@ struct Run: ParsableCommand {
                 }
                 initial = AppState(chooser: scenarios, size: size, ascii: ascii, seed: seed, speed: speed)
             }
-            let outcome: AppOutcome
+            let ending: LiveLoop.Ending
             do {
-                outcome = try LiveLoop.run(initial, colour: !noColor, highContrast: present, sink: sink)
+                ending = try LiveLoop.run(initial, colour: !noColor, highContrast: present, sink: sink)
             } catch {
-                if let sink, let record { try? RecordingFiles.save(sink.recorder.recording, to: record) }
+                sink?.abandon()
                 throw error
             }
-            if let sink, let record {
-                try RecordingFiles.save(sink.recorder.recording, to: record)
-                printError("attune: the session is saved in \(record); play it back with: attune replay \(record)")
+            sink?.finish()
+            // A terminal that went away gets nothing more; the recording is
+            // on disk all the same.
+            if ending.terminalGone { throw ExitCode(ending.interruptedStatus) }
+            var recordingFailed = false
+            if let sink {
+                if let failure = sink.failure {
+                    printError(
+                        "attune: the recording in \(sink.path) stopped at \(TextFormatting.clock(sink.lastWrittenSeconds)) because it could not be written (\(failure)); it plays up to there.")
+                    recordingFailed = true
+                } else {
+                    printError("attune: the session is saved in \(sink.path); play it back with: attune replay \(sink.path)")
+                }
             }
-            switch outcome {
+            switch ending.outcome {
             case let .quit(summary):
                 if let summary { print(summary, terminator: "") }
             case .interrupted:
-                throw ExitCode(130)
+                throw ExitCode(ending.interruptedStatus)
             }
+            if recordingFailed { throw ExitCode.failure }
         }
     }
 
