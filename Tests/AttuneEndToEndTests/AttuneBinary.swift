@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What one run of the `attune` binary printed, and how it ended.
 struct CommandResult {
     let status: Int32
@@ -84,4 +90,42 @@ enum AttuneBinary {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+}
+
+/// Devices, pipes and sinks made in a folder of the tests' own, so that no
+/// test ever writes to a system path such as /dev/null (the tests run as
+/// root, where a program that replaced /dev/null would break the machine).
+enum Scratch {
+    /// A folder for the whole test run's devices.
+    static let folder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("attune-e2e-devices-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    /// A place to send output nobody reads: a null device (character
+    /// device 1,3) made in ``folder`` when the tests may make devices, or
+    /// else a regular file there.
+    static let sink: String = {
+        let path = folder.appendingPathComponent("null").path
+        if makeDevice(path, major: 1, minor: 3) { return path }
+        FileManager.default.createFile(atPath: path, contents: nil)
+        return path
+    }()
+
+    /// Makes a character device at `path` (1,3 is a null device, 1,7 a
+    /// "full" device whose writes fail with "No space left on device");
+    /// false when this process may not make devices.
+    @discardableResult
+    static func makeDevice(_ path: String, major: UInt32, minor: UInt32) -> Bool {
+        unlink(path)
+        return mknod(path, S_IFCHR | 0o666, makedev(major, minor)) == 0
+    }
+
+    /// True when devices can be made here (the tests run as root).
+    static let canMakeDevices: Bool = {
+        let path = folder.appendingPathComponent("probe-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        return makeDevice(path, major: 1, minor: 3)
+    }()
 }

@@ -177,8 +177,8 @@ struct BatchCommandTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: AttuneBinary.path)
         process.arguments = ["batch", "wait-or-chase", "--runs", "1000000", "--output", path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle(forWritingAtPath: Scratch.sink)
+        process.standardError = FileHandle(forWritingAtPath: Scratch.sink)
         try process.run()
         // Wait until the temporary file is being written.
         let deadline = Date().addingTimeInterval(10)

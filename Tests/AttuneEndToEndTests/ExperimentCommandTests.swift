@@ -24,7 +24,7 @@ private func column(_ name: String, _ csv: String) throws -> [Double] {
     return rows.map { Double($0[index]) ?? .nan }
 }
 
-/// Runs `attune` with `arguments` (output to /dev/null) and returns its
+/// Runs `attune` with `arguments` (output to a sink of the tests' own) and returns its
 /// peak resident memory in KiB, as the kernel counts it (maxrss, VmHWM).
 private func peakKilobytes(_ arguments: [String]) throws -> Int {
     #if os(Linux)
@@ -35,8 +35,8 @@ private func peakKilobytes(_ arguments: [String]) throws -> Int {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, Scratch.sink, O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, Scratch.sink, O_WRONLY, 0)
     let argv: [UnsafeMutablePointer<CChar>?] = ([AttuneBinary.path] + arguments).map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid: pid_t = 0

@@ -28,13 +28,13 @@ final class TmuxPane {
     /// `environment` added (LANG=C.UTF-8 unless given; NO_COLOR unset
     /// unless given).
     init(width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
-        var variables = ["LANG": "C.UTF-8", "PS1": "$ ", "ENV": "", "HISTFILE": "/dev/null"]
+        var variables = ["LANG": "C.UTF-8", "PS1": "$ ", "ENV": "", "HISTFILE": Scratch.sink]
         variables.merge(environment) { $1 }
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quoted($0.value))" }
         // NO_COLOR may be set around the test runner; the pane starts without it.
         let shell = "env -u NO_COLOR " + assignments.joined(separator: " ") + " /bin/sh"
         let status = try tmux([
-            "-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)",
+            "-f", Self.emptyConfiguration, "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)",
             "-c", AttuneBinary.packageRoot.path, shell,
         ]).status
         guard status == 0 else { throw TmuxError.cannotStart }
@@ -42,6 +42,13 @@ final class TmuxPane {
         socketPath = (try? tmux(["display-message", "-p", "#{socket_path}"]).output)?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     }
+
+    /// An empty tmux configuration file, so that no user settings apply.
+    static let emptyConfiguration: String = {
+        let path = Scratch.folder.appendingPathComponent("tmux.conf").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        return path
+    }()
 
     /// The server's socket file, removed with the server.
     private var socketPath = ""
@@ -69,7 +76,7 @@ final class TmuxPane {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, Scratch.sink, O_WRONLY, 0)
         for descriptor in Self.openDescriptors() where descriptor > 2 {
             posix_spawn_file_actions_addclose(&actions, descriptor)
         }
@@ -400,7 +407,7 @@ struct LiveScreenTests {
     @Test("with standard output piped, attune says to use batch or trace and exits 1")
     func notATerminalInAPane() throws {
         let pane = try livePane()
-        try pane.run(TmuxPane.attune("run wait-or-chase") + " | cat; " + TmuxPane.attune() + " > /dev/null; echo EXIT=$?")
+        try pane.run(TmuxPane.attune("run wait-or-chase") + " | cat; " + TmuxPane.attune() + " > \(TmuxPane.quoted(Scratch.sink)); echo EXIT=$?")
         let screen = try pane.wait(for: "EXIT=1")
         #expect(screen.contains("standard output is not a terminal"))
         #expect(screen.contains("attune batch SCENARIO"))

@@ -88,7 +88,7 @@ struct RecordingCommandTests {
     func badRecordings() throws {
         let folder = try AttuneBinary.makeFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let missing = try AttuneBinary.run(["export", folder.appendingPathComponent("nothing.jsonl").path, "--cast", "/dev/null"])
+        let missing = try AttuneBinary.run(["export", folder.appendingPathComponent("nothing.jsonl").path, "--cast", folder.appendingPathComponent("never.cast").path])
         #expect(missing.status == 1)
         #expect(missing.standardError.contains("there is no recording here"))
         let file = folder.appendingPathComponent("bad.jsonl")

@@ -105,11 +105,9 @@ enum RecordingFiles {
     ///
     /// When the scenario file has changed since, a warning says so and the
     /// copy in the recording is used; when the recording stops without its
-    /// end line, a note says where it stops. With `check`, the whole
-    /// recording is replayed without a screen first, so that an edited
-    /// recording is refused before anything is shown.
+    /// end line, a note says where it stops.
     /// - Throws: ``CommandFailure`` naming the file and what is wrong.
-    static func load(_ path: String, check: Bool = false) throws -> (recording: Recording, scenario: Scenario) {
+    static func load(_ path: String) throws -> (recording: Recording, scenario: Scenario) {
         let data: Data
         do {
             data = try RegularFile.read(path, limit: RecordingFormat.maximumBytes)
@@ -139,20 +137,24 @@ enum RecordingFiles {
         if let tooLong = Timeline.tooLong(scenario) {
             throw CommandFailure(description: "\(path): \(tooLong)")
         }
-        if check {
-            var replay = Replay(recording: recording, scenario: scenario)
-            replay.chooserScenarios = ReadyScenarios.all()
-            do {
-                try replay.advanceToEnd()
-            } catch {
-                throw CommandFailure(description: "\(path): \(error.description)")
-            }
-        }
         if case let .cutShort(lastLine, seconds) = recording.ending {
             printError(
                 "attune: note: \(path) stops at \(TextFormatting.clock(seconds)) (line \(lastLine)) without its end line: the session ended unexpectedly, perhaps because its window was closed. It plays up to there.")
         }
         return (recording, scenario)
+    }
+
+    /// Replays the whole recording without a screen, so that an edited
+    /// recording is refused before anything is shown.
+    /// - Throws: ``CommandFailure`` naming the file, the line and the event.
+    static func check(_ recording: Recording, scenario: Scenario, path: String) throws {
+        var replay = Replay(recording: recording, scenario: scenario)
+        replay.chooserScenarios = ReadyScenarios.all()
+        do {
+            try replay.advanceToEnd()
+        } catch {
+            throw CommandFailure(description: "\(path): \(error.description)")
+        }
     }
 
     /// A file-reading failure in plain words.

@@ -35,12 +35,13 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let (recording, scenario) = try RecordingFiles.load(file)
             guard Terminal.isInteractive else {
                 throw CommandFailure(
                     description: "attune: replay needs a terminal; `attune export \(file) --cast OUT.cast` makes a cast that plays anywhere.")
             }
             // The whole recording is checked before the first frame.
-            let (recording, scenario) = try RecordingFiles.load(file, check: true)
+            try RecordingFiles.check(recording, scenario: scenario, path: file)
             let ending = try ReplayLoop.run(recording: recording, scenario: scenario, speed: speed, paused: paused, colour: !noColor)
             if case .interrupted = ending.outcome { throw ExitCode(ending.interruptedStatus) }
         }
