@@ -119,7 +119,9 @@ enum Scratch {
     @discardableResult
     static func makeDevice(_ path: String, major: UInt32, minor: UInt32) -> Bool {
         unlink(path)
-        return mknod(path, S_IFCHR | 0o666, makedev(major, minor)) == 0
+        // makedev(3) is a C macro: the same packing, for small numbers.
+        let device = dev_t((UInt64(major & 0xfff) << 8) | UInt64(minor & 0xff) | (UInt64(minor & ~0xff) << 12))
+        return mknod(path, S_IFCHR | 0o666, device) == 0
     }
 
     /// True when devices can be made here (the tests run as root).
