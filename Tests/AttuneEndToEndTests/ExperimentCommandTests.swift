@@ -26,7 +26,7 @@ private func column(_ name: String, _ csv: String) throws -> [Double] {
 
 /// Runs `attune` with `arguments` (output to a sink of the tests' own) and returns its
 /// peak resident memory in KiB, as the kernel counts it (maxrss, VmHWM).
-private func peakKilobytes(_ arguments: [String]) throws -> Int {
+func peakKilobytes(_ arguments: [String]) throws -> Int {
     #if os(Linux)
         var actions = posix_spawn_file_actions_t()
     #else
