@@ -26,6 +26,14 @@ struct ScenarioReader {
     }
     /// The most dyads a scenario may have (they are shown side by side).
     static let maximumDyads = 4
+    /// The deepest field a scenario file can have, named as a `--set` path
+    /// would name it: a field of the caregiver in a decision's choice. No
+    /// other field is nested as deeply (a dyad's or a phase's caregiver
+    /// field has 4 parts, a choice's label 5).
+    static let deepestPath = "decisions.0.choices.0.caregiver.patience"
+    /// How many parts ``deepestPath`` has (6); a `--set` path with more
+    /// parts names no field.
+    static let maximumPathDepth = deepestPath.split(separator: ".").count
 
     init(problems: Problems) {
         self.problems = problems
@@ -462,7 +470,7 @@ struct ScenarioReader {
 
     /// `infant has no field called "agee"; did you mean "age_months"?`
     static func unknownField(_ name: String, in here: String, allowed: [String]) -> String {
-        var message = "\(here) has no field called \"\(name)\""
+        var message = "\(here) has no field called \"\(MessageText.echo(name))\""
         if let close = Suggestions.closest(to: name, in: allowed) {
             message += "; did you mean \"\(close)\"?"
         } else {

@@ -231,6 +231,58 @@ struct OverrideTests {
     }
 }
 
+@Suite("Long and deep --set overrides")
+struct OverrideLimitTests {
+    @Test("a path of 10,000 parts is refused before it is followed, without a crash")
+    func tenThousandParts() {
+        let path = Array(repeating: "a", count: 10_000).joined(separator: ".")
+        let found = problems(minimalYAML, overrides: ["\(path)=1"])
+        #expect(found.count == 1)
+        let expected =
+            ": the path has 10000 parts, but no field in a scenario file is deeper than 6 (like decisions.0.choices.0.caregiver.patience); check the path"
+        #expect(found.first?.hasPrefix("--set a.a.a.a") == true)
+        #expect(found.first?.hasSuffix(expected) == true)
+        // The echoed override is cut short, not printed whole.
+        let label = found.first.map { String($0.dropLast(expected.count)) } ?? ""
+        #expect(label.count <= 60)
+        #expect(label.hasSuffix("…"))
+    }
+
+    @Test("a path one part deeper than any field is refused; the deepest field is still accepted")
+    func deepestPath() throws {
+        #expect(ScenarioReader.maximumPathDepth == 6)
+        #expect(ScenarioReader.deepestPath == "decisions.0.choices.0.caregiver.patience")
+        let loaded = try scenario(decisionYAML, overrides: ["decisions.0.choices.0.caregiver.patience=2s"])
+        #expect(loaded.decisions[0].choices[0].effect == .caregiver(CaregiverSettings(policy: .attuned, patienceSeconds: 2)))
+        #expect(problems(decisionYAML, overrides: ["decisions.0.choices.0.caregiver.patience.x=2s"]) == [
+            "--set decisions.0.choices.0.caregiver.patience.x=2s: the path has 7 parts, but no field in a scenario file is deeper than 6 (like decisions.0.choices.0.caregiver.patience); check the path"
+        ])
+    }
+
+    @Test("a very long value or path is echoed short and checked in linear time")
+    func longText() {
+        let long = String(repeating: "x", count: 200_000)
+        let started = Date()
+        let keyProblems = problems(minimalYAML, overrides: ["infant.\(long)=1"])
+        let valueProblems = problems(minimalYAML, overrides: ["seed=\(long)"])
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(keyProblems.count == 1)
+        #expect(keyProblems.first?.hasPrefix("--set infant.xxxx") == true)
+        #expect(keyProblems.first?.contains("infant has no field called \"xxxx") == true)
+        #expect(valueProblems.count == 1)
+        #expect(valueProblems.first?.hasPrefix("--set seed=xxxx") == true)
+        for line in keyProblems + valueProblems { #expect(line.count < 400) }
+    }
+
+    @Test("an override longer than a whole scenario file is refused")
+    func overLongOverride() {
+        let long = String(repeating: "x", count: YAMLReading.maximumBytes + 1)
+        let found = problems(minimalYAML, overrides: ["title=\(long)"])
+        #expect(found.count == 1)
+        #expect(found.first?.hasSuffix(": this --set is 1.1 MiB long; it can be at most 1 MiB, like a whole scenario file; check the value") == true)
+    }
+}
+
 @Suite("Finding a scenario by name or path")
 struct ResolveTests {
     @Test("a ready scenario by name, and by its file name")
