@@ -55,9 +55,15 @@ struct Override {
     }
 
     /// VALUE as a YAML scalar: quotes are honoured (`"8"` is text), and
-    /// anything that is not a single plain value is kept as text.
+    /// anything that is not a single plain value is kept as text. Text with
+    /// a line break or control character of any kind is kept as it is, so
+    /// YAML does not fold a carriage return or a C1 line break away
+    /// unseen and the value is checked as written.
     private static func scalar(from text: String) -> Node {
-        if text.utf8.count <= 4096, !text.contains("\n"),
+        let breaks = text.unicodeScalars.contains {
+            ControlCharacters.isRefused($0) || $0 == "\n" || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }
+        if text.utf8.count <= 4096, !breaks,
             let node = try? Yams.compose(yaml: text), case let .scalar(scalar) = node
         {
             return .scalar(Node.Scalar(scalar.string, scalar.tag, scalar.style))

@@ -50,9 +50,10 @@ public enum ScenarioLoader {
         }
         if readyNames.contains(nameOrPath) { return try loadReady(nameOrPath, overrides: overrides) }
         if fileManager.fileExists(atPath: nameOrPath) { return try load(path: nameOrPath, overrides: overrides) }
-        var message = "there is no ready scenario called \"\(nameOrPath)\"."
+        let shown = MessageText.echo(nameOrPath)
+        var message = "there is no ready scenario called \"\(shown)\"."
         if let close = Suggestions.closest(to: nameOrPath, in: readyNames) {
-            message = "there is no ready scenario called \"\(nameOrPath)\"; did you mean \"\(close)\"?"
+            message = "there is no ready scenario called \"\(shown)\"; did you mean \"\(MessageText.echo(close))\"?"
         }
         message += " The ready scenarios are \(Suggestions.list(readyNames)); to open your own file, give its path, like my-scene.yaml"
         throw ScenarioErrors(ScenarioError(file: nameOrPath, message: message))
@@ -111,6 +112,13 @@ public enum ScenarioLoader {
     }
 
     static func load(text: String, name: String, file: String, sourcePath: String?, overrides: [String]) throws(ScenarioErrors) -> Scenario {
+        // The name is shown as a title and written into files, like any
+        // scenario text; being one line, it may not hold a tab or line feed.
+        if let found = ControlCharacters.first(in: name, allowingTabAndLineFeed: false) {
+            throw ScenarioErrors(ScenarioError(
+                file: file,
+                message: "the scenario's name \"\(MessageText.echo(name))\" contains \(found.words); a scenario is named after its file, so rename the file using plain printable characters"))
+        }
         var root: Node
         switch YAMLReading.parse(text, file: file) {
         case let .success(node): root = node
