@@ -79,31 +79,24 @@ public enum ScenarioLoader {
         func failure(_ message: String) -> ScenarioErrors {
             ScenarioErrors(ScenarioError(file: displayName, message: message))
         }
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw failure("there is no file here; check the name and the folder (the ready scenarios are \(Suggestions.list(ReadyScenarios.names)))")
-        }
-        if isDirectory.boolValue {
-            throw failure("this is a folder, not a scenario file; give the path of a .yaml file inside it")
-        }
-        if let size = (try? fileManager.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-            size.intValue > YAMLReading.maximumBytes
-        {
-            throw failure("the file is \(YAMLReading.describeBytes(size.intValue)); a scenario file can be at most 1 MiB. Is this the right file?")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw failure("the file can't be opened; check that you are allowed to read it")
-        }
-        defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.read(upToCount: YAMLReading.maximumBytes + 1) ?? Data()
+            data = try RegularFileReader.read(path: path, limit: YAMLReading.maximumBytes)
         } catch {
-            throw failure("the file can't be read (\(error.localizedDescription))")
-        }
-        if data.count > YAMLReading.maximumBytes {
-            throw failure("the file is more than 1 MiB; a scenario file can be at most 1 MiB. Is this the right file?")
+            switch error {
+            case .missing:
+                throw failure("there is no file here; check the name and the folder (the ready scenarios are \(Suggestions.list(ReadyScenarios.names)))")
+            case .folder:
+                throw failure("this is a folder, not a scenario file; give the path of a .yaml file inside it")
+            case let .notRegular(kind):
+                throw failure("this is \(kind), not a scenario file; save the scenario as a regular .yaml file and give its path")
+            case let .tooLarge(bytes?):
+                throw failure("the file is \(YAMLReading.describeBytes(bytes)); a scenario file can be at most 1 MiB. Is this the right file?")
+            case .tooLarge(nil):
+                throw failure("the file is more than 1 MiB; a scenario file can be at most 1 MiB. Is this the right file?")
+            case let .unreadable(reason):
+                throw failure("the file \(reason)")
+            }
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw failure("the file is not plain UTF-8 text; save it as UTF-8 (plain text) and try again")
