@@ -119,8 +119,8 @@ public enum ScenarioLoader {
         }
         var problems = Problems(file: file)
         if case .mapping = root {
-            for text in overrides {
-                switch Override.parse(text) {
+            for written in overrides {
+                switch Override.parse(written) {
                 case let .failure(error):
                     problems.append(error)
                 case let .success(override):
@@ -134,7 +134,7 @@ public enum ScenarioLoader {
             }
         }
         var reader = ScenarioReader(problems: problems)
-        let scenario = reader.read(root, name: name, sourcePath: sourcePath)
+        let scenario = reader.read(root, name: name, sourcePath: sourcePath, sourceText: text)
         if let scenario, reader.problems.isEmpty { return scenario }
         throw reader.problems.sorted()
     }

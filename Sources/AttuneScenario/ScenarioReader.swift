@@ -41,7 +41,7 @@ struct ScenarioReader {
 
     // MARK: - The whole file
 
-    mutating func read(_ root: Node, name: String, sourcePath: String?) -> Scenario? {
+    mutating func read(_ root: Node, name: String, sourcePath: String?, sourceText: String? = nil) -> Scenario? {
         guard case .mapping = root else {
             problems.add(
                 "the file should be a set of fields, one per line, like  title: Peek-a-boo ; it is \(Self.kind(root))",
@@ -70,7 +70,7 @@ struct ScenarioReader {
         let plan = RunPlan(infant: infant, dyads: dyads, phases: phases, stepSeconds: step)
         return Scenario(
             name: name, title: title, about: about, seed: seed, plan: plan, narration: narration,
-            decisions: decisions, notice: notice, tryThis: tryThis, sourcePath: sourcePath)
+            decisions: decisions, notice: notice, tryThis: tryThis, sourcePath: sourcePath, sourceText: sourceText)
     }
 
     // MARK: - Sections

@@ -305,6 +305,25 @@ struct ResolveTests {
         #expect(try ScenarioLoader.load(path: path).title == "Test")
     }
 
+    @Test("a scenario keeps the exact text it was loaded from, before overrides")
+    func sourceText() throws {
+        let text = "# A comment the loader skips\r\n" + minimalYAML.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try scenario(text).sourceText == text)
+        #expect(try scenario(text, overrides: ["title=Changed"]).sourceText == text)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("my-scene.yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let loaded = try ScenarioLoader.resolve(path, overrides: ["seed=4"])
+        #expect(loaded.sourceText == text)
+        #expect(loaded.sourceText?.utf8.count == text.utf8.count)
+        try "title: Overwritten later\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(loaded.sourceText == text)
+        #expect(try ScenarioLoader.resolve("still-face").sourceText == String(
+            contentsOfFile: ReadyScenarios.directory + "/still-face.yaml", encoding: .utf8))
+        #expect(Scenario(name: "made", title: "Made", plan: try scenario(minimalYAML).plan).sourceText == nil)
+    }
+
     @Test("problems in a file name the path as given")
     func problemsNamePath() throws {
         let folder = try temporaryFolder()
