@@ -12,7 +12,8 @@ public func describe(_ scenario: Scenario) -> String {
     lines.append(String(repeating: "=", count: max(3, scenario.title.count)))
     if !scenario.about.isEmpty { lines.append(scenario.about) }
     lines.append("")
-    lines.append("Scenario: \(scenario.name)" + (scenario.sourcePath.map { "  (file: \($0))" } ?? ""))
+    // The folders on the way to the file are not checked like its name.
+    lines.append("Scenario: \(scenario.name)" + (scenario.sourcePath.map { "  (file: \(MessageText.visible($0)))" } ?? ""))
 
     if !scenario.notice.isEmpty {
         lines.append("")

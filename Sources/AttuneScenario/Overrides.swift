@@ -20,26 +20,50 @@ struct Override {
     var dottedPath: String { path.joined(separator: ".") }
 
     /// Reads `PATH=VALUE`, or explains why it can't.
+    ///
+    /// The text is refused before anything is done with it when it is
+    /// longer than a whole scenario file, or when its path has more parts
+    /// than the deepest field (``ScenarioReader/maximumPathDepth``), so
+    /// following the path stays shallow and every step is linear in the
+    /// text's length. The label repeats at most about 60 characters of it.
     static func parse(_ text: String) -> Result<Override, ScenarioError> {
-        let label = "--set \(text)"
+        let label = MessageText.echo("--set \(text)")
+        let size = text.utf8.count
+        if size > YAMLReading.maximumBytes {
+            return .failure(ScenarioError(
+                file: label,
+                message: "this --set is \(YAMLReading.describeBytes(size)) long; it can be at most 1 MiB, like a whole scenario file; check the value"))
+        }
         guard let equals = text.firstIndex(of: "=") else {
             return .failure(ScenarioError(file: label, message: "write it as PATH=VALUE, like infant.age_months=8"))
         }
         let pathText = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
+        let depth = pathText.utf8.reduce(1) { $1 == UInt8(ascii: ".") ? $0 + 1 : $0 }
+        if depth > ScenarioReader.maximumPathDepth {
+            return .failure(ScenarioError(
+                file: label,
+                message: "the path has \(depth) parts, but no field in a scenario file is deeper than \(ScenarioReader.maximumPathDepth) (like \(ScenarioReader.deepestPath)); check the path"))
+        }
         let valueText = String(text[text.index(after: equals)...])
         let parts = pathText.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !pathText.isEmpty, parts.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
             return .failure(ScenarioError(
                 file: label,
-                message: "\"\(pathText)\" is not a path; write field names joined by dots, and list positions as numbers from 0, like dyads.0.caregiver.patience=2s"))
+                message: "\"\(MessageText.echo(pathText))\" is not a path; write field names joined by dots, and list positions as numbers from 0, like dyads.0.caregiver.patience=2s"))
         }
         return .success(Override(label: label, path: parts, value: scalar(from: valueText)))
     }
 
     /// VALUE as a YAML scalar: quotes are honoured (`"8"` is text), and
-    /// anything that is not a single plain value is kept as text.
+    /// anything that is not a single plain value is kept as text. Text with
+    /// a line break or control character of any kind is kept as it is, so
+    /// YAML does not fold a carriage return or a C1 line break away
+    /// unseen and the value is checked as written.
     private static func scalar(from text: String) -> Node {
-        if text.utf8.count <= 4096, !text.contains("\n"),
+        let breaks = text.unicodeScalars.contains {
+            ControlCharacters.isRefused($0) || $0 == "\n" || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }
+        if text.utf8.count <= 4096, !breaks,
             let node = try? Yams.compose(yaml: text), case let .scalar(scalar) = node
         {
             return .scalar(Node.Scalar(scalar.string, scalar.tag, scalar.style))
@@ -66,12 +90,13 @@ struct Override {
             touched.append(prefix.joined(separator: "."))
             return .success(())
         }
-        let here = prefix.isEmpty ? "the file" : prefix.joined(separator: ".")
+        let here = prefix.isEmpty ? "the file" : MessageText.echo(prefix.joined(separator: "."))
         let rest = path.dropFirst()
         let childPath = prefix + [first]
         if YAMLReading.isNull(node) && !prefix.isEmpty {
             if Int(first) != nil {
-                return .failure(ScenarioError(file: label, message: "\(here) has no list to change; there is nothing at position \(first)"))
+                return .failure(ScenarioError(
+                    file: label, message: "\(here) has no list to change; there is nothing at position \(MessageText.echo(first))"))
             }
             node = .mapping(Node.Mapping([]))
             touched.append(prefix.joined(separator: "."))
@@ -86,8 +111,9 @@ struct Override {
                 return result
             }
             if let next = rest.first, Int(next) != nil {
+                let missing = MessageText.echo(childPath.joined(separator: "."))
                 return .failure(ScenarioError(
-                    file: label, message: "\(childPath.joined(separator: ".")) is not in the file, so there is no position \(next) to change"))
+                    file: label, message: "\(missing) is not in the file, so there is no position \(MessageText.echo(next)) to change"))
             }
             var child: Node = rest.isEmpty ? value : .mapping(Node.Mapping([]))
             if !rest.isEmpty {
@@ -118,7 +144,7 @@ struct Override {
             return result
         case .scalar, .alias:
             return .failure(ScenarioError(
-                file: label, message: "\(here) is a single value, so it has no part called \"\(first)\""))
+                file: label, message: "\(here) is a single value, so it has no part called \"\(MessageText.echo(first))\""))
         }
     }
 }

@@ -36,10 +36,21 @@ public enum ReadyScenarios {
     /// chooser order: ``orderedNames`` first, then any other `.yaml` file in
     /// ``directory``, sorted.
     public static var names: [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        names(in: directory)
+    }
+
+    /// ``orderedNames``, then the names of the other `.yaml` files in
+    /// `folder`, sorted. Only regular files count (or links to them): a
+    /// named pipe, a device or a folder called `x.yaml` is left out, since
+    /// reading it could wait forever, and so is a file whose name holds a
+    /// control character, since it would be refused.
+    static func names(in folder: String) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let extra = files.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }
             .map { String($0.dropLast(".yaml".count)) }
             .filter { !orderedNames.contains($0) }
+            .filter { ControlCharacters.first(in: $0, allowingTabAndLineFeed: false) == nil }
+            .filter { RegularFileReader.isRegularFile(atPath: (folder as NSString).appendingPathComponent("\($0).yaml")) }
             .sorted()
         return orderedNames + extra
     }

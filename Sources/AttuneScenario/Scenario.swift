@@ -32,6 +32,13 @@ public struct Scenario: Sendable {
     public var tryThis: [String]
     /// The file the scenario came from, or `nil` when it was read from text.
     public var sourcePath: String?
+    /// The exact text the scenario was loaded from (the file's text, or the
+    /// text given to the loader), before any `--set` overrides; `nil` when
+    /// the scenario was made some other way. Use it rather than reading
+    /// ``sourcePath`` again, which may have changed since. It is the file
+    /// as written, so it may hold characters the loader refuses in values
+    /// (in comments, say): make them visible before showing it.
+    public var sourceText: String?
     /// True when some caregiver, in some phase, follows the `human` policy:
     /// the person at the keyboard chooses her actions.
     public var usesHumanCaregiver: Bool
@@ -40,7 +47,7 @@ public struct Scenario: Sendable {
     public init(
         name: String, title: String, about: String = "", seed: UInt64 = 1, plan: RunPlan,
         narration: [NarrationCue] = [], decisions: [DecisionPoint] = [], notice: [String] = [],
-        tryThis: [String] = [], sourcePath: String? = nil
+        tryThis: [String] = [], sourcePath: String? = nil, sourceText: String? = nil
     ) {
         self.decisions = decisions
         self.name = name
@@ -52,6 +59,7 @@ public struct Scenario: Sendable {
         self.notice = notice
         self.tryThis = tryThis
         self.sourcePath = sourcePath
+        self.sourceText = sourceText
         self.usesHumanCaregiver = plan.phases.indices.contains { phase in
             plan.dyads.indices.contains { plan.caregiver(dyad: $0, phase: phase).policy == .human }
         }

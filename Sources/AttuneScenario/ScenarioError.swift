@@ -6,6 +6,10 @@
 /// `still-face.yaml:14:17: infant.age_months is 30; it must be between 2 and 12`.
 /// For a `--set` override, ``file`` is the override itself
 /// (`--set infant.age_months=30`) and there is no line or column.
+///
+/// Neither the file nor the message ever holds a raw control character:
+/// any that the user's text brought in is written out (`\u{1B}`), so
+/// printing an error cannot drive the terminal.
 public struct ScenarioError: Error, Sendable, CustomStringConvertible, Hashable {
     /// The file as the user named it (`still-face.yaml`, `my/scene.yaml`), or
     /// the `--set PATH=VALUE` override the problem comes from.
@@ -18,22 +22,24 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible, Hashable 
     /// What is wrong and how to fix it, in plain words.
     public var message: String
 
-    /// Creates an error.
+    /// Creates an error; control characters in `file` and `message` are
+    /// made visible.
     public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
-        self.file = file
+        self.file = MessageText.visible(file)
         self.line = line
         self.column = column
-        self.message = message
+        self.message = MessageText.visible(message)
     }
 
-    /// `file:line:column: message`, leaving out what is not known.
+    /// `file:line:column: message`, leaving out what is not known, with any
+    /// control character made visible.
     public var description: String {
-        var place = file
+        var place = MessageText.visible(file)
         if let line {
             place += ":\(line)"
             if let column { place += ":\(column)" }
         }
-        return "\(place): \(message)"
+        return "\(place): \(MessageText.visible(message))"
     }
 }
 

@@ -50,9 +50,10 @@ public enum ScenarioLoader {
         }
         if readyNames.contains(nameOrPath) { return try loadReady(nameOrPath, overrides: overrides) }
         if fileManager.fileExists(atPath: nameOrPath) { return try load(path: nameOrPath, overrides: overrides) }
-        var message = "there is no ready scenario called \"\(nameOrPath)\"."
+        let shown = MessageText.echo(nameOrPath)
+        var message = "there is no ready scenario called \"\(shown)\"."
         if let close = Suggestions.closest(to: nameOrPath, in: readyNames) {
-            message = "there is no ready scenario called \"\(nameOrPath)\"; did you mean \"\(close)\"?"
+            message = "there is no ready scenario called \"\(shown)\"; did you mean \"\(MessageText.echo(close))\"?"
         }
         message += " The ready scenarios are \(Suggestions.list(readyNames)); to open your own file, give its path, like my-scene.yaml"
         throw ScenarioErrors(ScenarioError(file: nameOrPath, message: message))
@@ -78,31 +79,24 @@ public enum ScenarioLoader {
         func failure(_ message: String) -> ScenarioErrors {
             ScenarioErrors(ScenarioError(file: displayName, message: message))
         }
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw failure("there is no file here; check the name and the folder (the ready scenarios are \(Suggestions.list(ReadyScenarios.names)))")
-        }
-        if isDirectory.boolValue {
-            throw failure("this is a folder, not a scenario file; give the path of a .yaml file inside it")
-        }
-        if let size = (try? fileManager.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-            size.intValue > YAMLReading.maximumBytes
-        {
-            throw failure("the file is \(YAMLReading.describeBytes(size.intValue)); a scenario file can be at most 1 MiB. Is this the right file?")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw failure("the file can't be opened; check that you are allowed to read it")
-        }
-        defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.read(upToCount: YAMLReading.maximumBytes + 1) ?? Data()
+            data = try RegularFileReader.read(path: path, limit: YAMLReading.maximumBytes)
         } catch {
-            throw failure("the file can't be read (\(error.localizedDescription))")
-        }
-        if data.count > YAMLReading.maximumBytes {
-            throw failure("the file is more than 1 MiB; a scenario file can be at most 1 MiB. Is this the right file?")
+            switch error {
+            case .missing:
+                throw failure("there is no file here; check the name and the folder (the ready scenarios are \(Suggestions.list(ReadyScenarios.names)))")
+            case .folder:
+                throw failure("this is a folder, not a scenario file; give the path of a .yaml file inside it")
+            case let .notRegular(kind):
+                throw failure("this is \(kind), not a scenario file; save the scenario as a regular .yaml file and give its path")
+            case let .tooLarge(bytes?):
+                throw failure("the file is \(YAMLReading.describeBytes(bytes)); a scenario file can be at most 1 MiB. Is this the right file?")
+            case .tooLarge(nil):
+                throw failure("the file is more than 1 MiB; a scenario file can be at most 1 MiB. Is this the right file?")
+            case let .unreadable(reason):
+                throw failure("the file \(reason)")
+            }
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw failure("the file is not plain UTF-8 text; save it as UTF-8 (plain text) and try again")
@@ -111,6 +105,13 @@ public enum ScenarioLoader {
     }
 
     static func load(text: String, name: String, file: String, sourcePath: String?, overrides: [String]) throws(ScenarioErrors) -> Scenario {
+        // The name is shown as a title and written into files, like any
+        // scenario text; being one line, it may not hold a tab or line feed.
+        if let found = ControlCharacters.first(in: name, allowingTabAndLineFeed: false) {
+            throw ScenarioErrors(ScenarioError(
+                file: file,
+                message: "the scenario's name \"\(MessageText.echo(name))\" contains \(found.words); a scenario is named after its file, so rename the file using plain printable characters"))
+        }
         var root: Node
         switch YAMLReading.parse(text, file: file) {
         case let .success(node): root = node
@@ -118,8 +119,8 @@ public enum ScenarioLoader {
         }
         var problems = Problems(file: file)
         if case .mapping = root {
-            for text in overrides {
-                switch Override.parse(text) {
+            for written in overrides {
+                switch Override.parse(written) {
                 case let .failure(error):
                     problems.append(error)
                 case let .success(override):
@@ -133,7 +134,7 @@ public enum ScenarioLoader {
             }
         }
         var reader = ScenarioReader(problems: problems)
-        let scenario = reader.read(root, name: name, sourcePath: sourcePath)
+        let scenario = reader.read(root, name: name, sourcePath: sourcePath, sourceText: text)
         if let scenario, reader.problems.isEmpty { return scenario }
         throw reader.problems.sorted()
     }

@@ -26,6 +26,14 @@ struct ScenarioReader {
     }
     /// The most dyads a scenario may have (they are shown side by side).
     static let maximumDyads = 4
+    /// The deepest field a scenario file can have, named as a `--set` path
+    /// would name it: a field of the caregiver in a decision's choice. No
+    /// other field is nested as deeply (a dyad's or a phase's caregiver
+    /// field has 4 parts, a choice's label 5).
+    static let deepestPath = "decisions.0.choices.0.caregiver.patience"
+    /// How many parts ``deepestPath`` has (6); a `--set` path with more
+    /// parts names no field.
+    static let maximumPathDepth = deepestPath.split(separator: ".").count
 
     init(problems: Problems) {
         self.problems = problems
@@ -33,7 +41,7 @@ struct ScenarioReader {
 
     // MARK: - The whole file
 
-    mutating func read(_ root: Node, name: String, sourcePath: String?) -> Scenario? {
+    mutating func read(_ root: Node, name: String, sourcePath: String?, sourceText: String? = nil) -> Scenario? {
         guard case .mapping = root else {
             problems.add(
                 "the file should be a set of fields, one per line, like  title: Peek-a-boo ; it is \(Self.kind(root))",
@@ -62,7 +70,7 @@ struct ScenarioReader {
         let plan = RunPlan(infant: infant, dyads: dyads, phases: phases, stepSeconds: step)
         return Scenario(
             name: name, title: title, about: about, seed: seed, plan: plan, narration: narration,
-            decisions: decisions, notice: notice, tryThis: tryThis, sourcePath: sourcePath)
+            decisions: decisions, notice: notice, tryThis: tryThis, sourcePath: sourcePath, sourceText: sourceText)
     }
 
     // MARK: - Sections
@@ -146,11 +154,11 @@ struct ScenarioReader {
             if let earlier = firstWithLabel[key] {
                 if labelNode != nil {
                     problems.add(
-                        "\(path).label is \"\(label)\", the same as \(earlier); give each caregiver a label of its own",
+                        "\(path).label is \"\(MessageText.echo(label))\", the same as \(earlier); give each caregiver a label of its own",
                         path: "\(path).label", at: labelNode)
                 } else {
                     problems.add(
-                        "\(path) has no label, so it is called \"\(label)\", the same as \(earlier); give it a label of its own",
+                        "\(path) has no label, so it is called \"\(MessageText.echo(label))\", the same as \(earlier); give it a label of its own",
                         path: path, at: item)
                 }
                 ok = false
@@ -203,7 +211,7 @@ struct ScenarioReader {
             if let name, let (_, nameNode) = fields["name"] {
                 if let earlier = firstWithName[name.lowercased()] {
                     problems.add(
-                        "\(path).name is \"\(name)\", the same as \(earlier); give each phase a name of its own",
+                        "\(path).name is \"\(MessageText.echo(name))\", the same as \(earlier); give each phase a name of its own",
                         path: "\(path).name", at: nameNode)
                     ok = false
                 } else {
@@ -280,11 +288,11 @@ struct ScenarioReader {
     private mutating func dyadLabel(_ value: Node, path: String, labels: [String]?) -> String? {
         guard let label = text(value, path: path) else { return nil }
         guard let labels, !labels.contains(label) else { return label }
-        var message = "\(path) is \"\(label)\", but no dyad has that label"
+        var message = "\(path) is \"\(MessageText.echo(label))\", but no dyad has that label"
         if let close = Suggestions.closest(to: label, in: labels) {
-            message += "; did you mean \"\(close)\"?"
+            message += "; did you mean \"\(MessageText.echo(close))\"?"
         } else {
-            message += "; the labels are \(Suggestions.list(labels.map { "\"\($0)\"" }))"
+            message += "; the labels are \(Suggestions.list(labels.map { "\"\(MessageText.echo($0))\"" }))"
         }
         problems.add(message, path: path, at: value)
         return nil
@@ -462,7 +470,7 @@ struct ScenarioReader {
 
     /// `infant has no field called "agee"; did you mean "age_months"?`
     static func unknownField(_ name: String, in here: String, allowed: [String]) -> String {
-        var message = "\(here) has no field called \"\(name)\""
+        var message = "\(here) has no field called \"\(MessageText.echo(name))\""
         if let close = Suggestions.closest(to: name, in: allowed) {
             message += "; did you mean \"\(close)\"?"
         } else {
@@ -504,11 +512,20 @@ struct ScenarioReader {
         return text(field.value, path: path)
     }
 
-    /// A single, non-empty piece of text.
+    /// A single, non-empty piece of text, with no control characters (see
+    /// ``ControlCharacters``). Every text a scenario keeps is read here.
     private mutating func text(_ node: Node, path: String) -> String? {
         guard case let .scalar(scalar) = node else {
             problems.add(
                 "\(path) is \(Self.kind(node)); write it as plain text (in quotes if it contains a colon)",
+                path: path, at: node)
+            return nil
+        }
+        // Before trimming, which would drop a carriage return or a C1 line
+        // break at either end unseen.
+        if let found = ControlCharacters.first(in: scalar.string) {
+            problems.add(
+                "\(path) contains \(found.words) at position \(found.position); scenario text must be plain printable text — remove it",
                 path: path, at: node)
             return nil
         }
@@ -690,9 +707,12 @@ struct ScenarioReader {
         return quoted(scalar.string.trimmingCharacters(in: .whitespaces))
     }
 
+    /// Text in quotes, at most 40 characters, line breaks shown as spaces
+    /// and control characters made visible (numbers bare).
     static func quoted(_ text: String) -> String {
         if decimal(text) != nil { return text }
-        let short = text.count > 40 ? String(text.prefix(40)) + "…" : text
-        return "\"\(short.replacingOccurrences(of: "\n", with: " "))\""
+        let flat = String(text.prefix(40)).replacingOccurrences(of: "\n", with: " ")
+        let more = text.dropFirst(40).isEmpty ? "" : "…"
+        return "\"\(MessageText.visible(flat))\(more)\""
     }
 }

@@ -51,8 +51,10 @@ enum Suggestions {
         return rows[a.count][b.count]
     }
 
-    /// `a, b and c` (or `a or b` with `conjunction: "or"`).
+    /// `a, b and c` (or `a or b` with `conjunction: "or"`), with any control
+    /// character in the words made visible.
     static func list(_ words: [String], conjunction: String = "and") -> String {
+        let words = words.map(MessageText.visible)
         switch words.count {
         case 0: return ""
         case 1: return words[0]

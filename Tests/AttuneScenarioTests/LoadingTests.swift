@@ -231,6 +231,58 @@ struct OverrideTests {
     }
 }
 
+@Suite("Long and deep --set overrides")
+struct OverrideLimitTests {
+    @Test("a path of 10,000 parts is refused before it is followed, without a crash")
+    func tenThousandParts() {
+        let path = Array(repeating: "a", count: 10_000).joined(separator: ".")
+        let found = problems(minimalYAML, overrides: ["\(path)=1"])
+        #expect(found.count == 1)
+        let expected =
+            ": the path has 10000 parts, but no field in a scenario file is deeper than 6 (like decisions.0.choices.0.caregiver.patience); check the path"
+        #expect(found.first?.hasPrefix("--set a.a.a.a") == true)
+        #expect(found.first?.hasSuffix(expected) == true)
+        // The echoed override is cut short, not printed whole.
+        let label = found.first.map { String($0.dropLast(expected.count)) } ?? ""
+        #expect(label.count <= 60)
+        #expect(label.hasSuffix("…"))
+    }
+
+    @Test("a path one part deeper than any field is refused; the deepest field is still accepted")
+    func deepestPath() throws {
+        #expect(ScenarioReader.maximumPathDepth == 6)
+        #expect(ScenarioReader.deepestPath == "decisions.0.choices.0.caregiver.patience")
+        let loaded = try scenario(decisionYAML, overrides: ["decisions.0.choices.0.caregiver.patience=2s"])
+        #expect(loaded.decisions[0].choices[0].effect == .caregiver(CaregiverSettings(policy: .attuned, patienceSeconds: 2)))
+        #expect(problems(decisionYAML, overrides: ["decisions.0.choices.0.caregiver.patience.x=2s"]) == [
+            "--set decisions.0.choices.0.caregiver.patience.x=2s: the path has 7 parts, but no field in a scenario file is deeper than 6 (like decisions.0.choices.0.caregiver.patience); check the path"
+        ])
+    }
+
+    @Test("a very long value or path is echoed short and checked in linear time")
+    func longText() {
+        let long = String(repeating: "x", count: 200_000)
+        let started = Date()
+        let keyProblems = problems(minimalYAML, overrides: ["infant.\(long)=1"])
+        let valueProblems = problems(minimalYAML, overrides: ["seed=\(long)"])
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(keyProblems.count == 1)
+        #expect(keyProblems.first?.hasPrefix("--set infant.xxxx") == true)
+        #expect(keyProblems.first?.contains("infant has no field called \"xxxx") == true)
+        #expect(valueProblems.count == 1)
+        #expect(valueProblems.first?.hasPrefix("--set seed=xxxx") == true)
+        for line in keyProblems + valueProblems { #expect(line.count < 400) }
+    }
+
+    @Test("an override longer than a whole scenario file is refused")
+    func overLongOverride() {
+        let long = String(repeating: "x", count: YAMLReading.maximumBytes + 1)
+        let found = problems(minimalYAML, overrides: ["title=\(long)"])
+        #expect(found.count == 1)
+        #expect(found.first?.hasSuffix(": this --set is 1.1 MiB long; it can be at most 1 MiB, like a whole scenario file; check the value") == true)
+    }
+}
+
 @Suite("Finding a scenario by name or path")
 struct ResolveTests {
     @Test("a ready scenario by name, and by its file name")
@@ -251,6 +303,25 @@ struct ResolveTests {
         #expect(s.name == "my-scene")
         #expect(s.sourcePath == path)
         #expect(try ScenarioLoader.load(path: path).title == "Test")
+    }
+
+    @Test("a scenario keeps the exact text it was loaded from, before overrides")
+    func sourceText() throws {
+        let text = "# A comment the loader skips\r\n" + minimalYAML.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try scenario(text).sourceText == text)
+        #expect(try scenario(text, overrides: ["title=Changed"]).sourceText == text)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("my-scene.yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let loaded = try ScenarioLoader.resolve(path, overrides: ["seed=4"])
+        #expect(loaded.sourceText == text)
+        #expect(loaded.sourceText?.utf8.count == text.utf8.count)
+        try "title: Overwritten later\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(loaded.sourceText == text)
+        #expect(try ScenarioLoader.resolve("still-face").sourceText == String(
+            contentsOfFile: ReadyScenarios.directory + "/still-face.yaml", encoding: .utf8))
+        #expect(Scenario(name: "made", title: "Made", plan: try scenario(minimalYAML).plan).sourceText == nil)
     }
 
     @Test("problems in a file name the path as given")

@@ -29,6 +29,27 @@ struct ReadyScenarioTests {
         #expect(ReadyScenarios.names == ReadyScenarios.orderedNames)
     }
 
+    @Test("a folder's other scenarios are listed, but not a named pipe, a folder or a device called x.yaml")
+    func onlyRegularFiles() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func place(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        try minimalYAML.write(toFile: place("mine.yaml"), atomically: true, encoding: .utf8)
+        try minimalYAML.write(toFile: place("other.yaml"), atomically: true, encoding: .utf8)
+        try minimalYAML.write(toFile: place("bad\u{1B}]0;x.yaml"), atomically: true, encoding: .utf8)
+        try minimalYAML.write(toFile: place("notes.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: place("linked.yaml"), withDestinationPath: place("mine.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: place("dangling.yaml"), withDestinationPath: place("gone.yaml"))
+        try FileManager.default.createDirectory(atPath: place("folder.yaml"), withIntermediateDirectories: false)
+        guard mkfifo(place("x.yaml"), 0o644) == 0 else {
+            Issue.record("mkfifo failed")
+            return
+        }
+        _ = mknod(place("device.yaml"), S_IFCHR | 0o666, nullDevice)
+        let names = finishing(within: 5) { ReadyScenarios.names(in: folder.path) }
+        #expect(names == ReadyScenarios.orderedNames + ["linked", "mine", "other"])
+    }
+
     @Test("all() loads them all, the side-by-side scene first")
     func allInChooserOrder() {
         let all = ReadyScenarios.all()
