@@ -129,29 +129,11 @@ public struct DaySchedule: Sendable {
         for s in ordered where s.day != firstDays.last { firstDays.append(s.day) }
         var stretches = [Stretch]()
         for firstDay in firstDays {
-            let inEffect = ordered.filter { $0.day <= firstDay }
-            do {
-                let plan = try load(baseOverrides + inEffect.map(\.override)).plan
-                try LabError.checkHeadless(plan)
-                let dyadPlans = plan.dyads.map { dyad in
-                    RunPlan(infant: plan.infant, dyads: [dyad], phases: plan.phases, stepSeconds: plan.stepSeconds)
-                }
-                stretches.append(
-                    Stretch(firstDay: firstDay, plan: plan, switches: ordered.filter { $0.day == firstDay }, dyadPlans: dyadPlans))
-            } catch let errors as ScenarioErrors {
-                for error in errors.errors {
-                    let line =
-                        if let s = inEffect.last(where: { error.file == "--set \($0.override)" }) {
-                            "\(s.label): \(error.message)"
-                        } else {
-                            error.description
-                        }
-                    if !messages.contains(line) { messages.append(line) }
-                }
-            } catch let error as LabError {
-                let from = firstDay == 1 ? "" : "from day \(firstDay): "
-                let line = from + error.description
-                if !messages.contains(line) { messages.append(line) }
+            switch stretch(from: firstDay, ordered: ordered, baseOverrides: baseOverrides, load: load) {
+            case let .success(stretch):
+                stretches.append(stretch)
+            case let .failure(problems):
+                for line in problems.messages where !messages.contains(line) { messages.append(line) }
             }
         }
         guard messages.isEmpty else { throw ExperimentErrors(messages) }
@@ -160,6 +142,38 @@ public struct DaySchedule: Sendable {
             throw ExperimentErrors("from day \(odd.firstDay) the scenario has a different number of dyads; a switch can change values, not add or remove dyads")
         }
         return DaySchedule(days: days, sessionsPerDay: sessionsPerDay, stretches: stretches)
+    }
+
+    /// The stretch that starts on `firstDay`, or the problems that stop it.
+    private static func stretch(
+        from firstDay: Int, ordered: [DaySwitch], baseOverrides: [String], load: ([String]) throws -> Scenario
+    ) -> Result<Stretch, ExperimentErrors> {
+        let inEffect = ordered.filter { $0.day <= firstDay }
+        do {
+            let plan = try load(baseOverrides + inEffect.map(\.override)).plan
+            try LabError.checkHeadless(plan)
+            let dyadPlans = plan.dyads.map { dyad in
+                RunPlan(infant: plan.infant, dyads: [dyad], phases: plan.phases, stepSeconds: plan.stepSeconds)
+            }
+            return .success(Stretch(firstDay: firstDay, plan: plan, switches: ordered.filter { $0.day == firstDay }, dyadPlans: dyadPlans))
+        } catch let errors as ScenarioErrors {
+            var lines = [String]()
+            for error in errors.errors {
+                let line =
+                    if let s = inEffect.last(where: { error.file == "--set \($0.override)" }) {
+                        "\(s.label): \(error.message)"
+                    } else {
+                        error.description
+                    }
+                if !lines.contains(line) { lines.append(line) }
+            }
+            return .failure(ExperimentErrors(lines))
+        } catch let error as LabError {
+            let from = firstDay == 1 ? "" : "from day \(firstDay): "
+            return .failure(ExperimentErrors(from + error.description))
+        } catch {
+            return .failure(ExperimentErrors("\(error)"))
+        }
     }
 
     /// The stretch that holds on `day` (counted from 1).

@@ -55,11 +55,11 @@ struct ScenarioReloader {
     let nameOrPath: String
     private let text: String?
 
-    /// Reads `base`'s file (the scenario as first loaded from `nameOrPath`).
+    /// Keeps `base`'s text (the scenario as first loaded from `nameOrPath`).
     init(base: Scenario, nameOrPath: String) {
         self.base = base
         self.nameOrPath = nameOrPath
-        text = base.sourcePath.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+        text = base.sourceText
     }
 
     /// The scenario with `overrides` applied.

@@ -471,7 +471,7 @@ struct WordingFaultTests {
             Scratch.makeDevice(zero, major: 1, minor: 5)
             let replayZero = try Spawned.run(["replay", zero], seconds: 10)
             #expect(!replayZero.timedOut)
-            #expect(replayZero.standardError.contains("this is a device, not a recording file"), "\(replayZero.standardError)")
+            #expect(replayZero.standardError.contains("this is a character device, not a recording file"), "\(replayZero.standardError)")
         }
     }
 }

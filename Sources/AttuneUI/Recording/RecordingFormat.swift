@@ -113,14 +113,14 @@ public enum RecordingFormat {
     static func decode(bytes: UnsafeBufferPointer<UInt8>) throws(RecordingError) -> Recording {
         guard bytes.count <= maximumBytes else {
             throw RecordingError(
-                "the file is \(byteSize(bytes.count)); a recording can be at most \(byteSize(maximumBytes)) (about 18 hours of a playing session). Is this the right file?")
+                "the file is \(describeBytes(bytes.count)); a recording can be at most \(describeBytes(maximumBytes)) (about 18 hours of a playing session). Is this the right file?")
         }
         var lines = LineReader(bytes: bytes)
         guard let first = lines.next(), !(first.bytes.isEmpty && !first.ended && lines.isAtEnd) else {
             throw RecordingError("the file is empty; an Attune recording starts with a line naming its format")
         }
         guard first.bytes.count <= maximumHeaderBytes else {
-            throw RecordingError(line: 1, "the first line is \(byteSize(first.bytes.count)) long; a recording's first line is at most \(byteSize(maximumHeaderBytes)). This is not an Attune recording, or it was edited")
+            throw RecordingError(line: 1, "the first line is \(describeBytes(first.bytes.count)) long; a recording's first line is at most \(describeBytes(maximumHeaderBytes)). This is not an Attune recording, or it was edited")
         }
         guard let head = object(first.bytes) else {
             if !first.ended && startsLikeRecording(first.bytes) {
@@ -158,7 +158,7 @@ public enum RecordingFormat {
             guard line.bytes.count <= maximumEventBytes else {
                 throw RecordingError(
                     line: number,
-                    "this line is \(byteSize(line.bytes.count)) long, but an event line is under 100 bytes; the recording was edited, or this is not an Attune recording")
+                    "this line is \(describeBytes(line.bytes.count)) long, but an event line is under 100 bytes; the recording was edited, or this is not an Attune recording")
             }
             let parsed: ParsedLine
             do throws(RecordingError) {
@@ -195,8 +195,8 @@ public enum RecordingFormat {
         return recording
     }
 
-    /// `1.3 MiB`, `400 KiB` or `12 bytes`.
-    static func byteSize(_ count: Int) -> String {
+    /// `1.3 MiB` (rounded up), `400 KiB` or `12 bytes`.
+    public static func describeBytes(_ count: Int) -> String {
         if count >= 1 << 20 {
             let tenths = (Double(count) / Double(1 << 20) * 10).rounded(.up) / 10
             return tenths == tenths.rounded() ? "\(Int(tenths)) MiB" : "\(tenths) MiB"

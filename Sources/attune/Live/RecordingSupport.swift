@@ -90,10 +90,9 @@ enum RecordingFiles {
     static func header(
         for scenario: Scenario, overrides: [String], seed: UInt64, speed: Double, paused: Bool, ascii: Bool, presenter: Bool
     ) throws -> Recording.Header {
-        guard let path = scenario.sourcePath, let data = try? RegularFile.read(path, limit: RecordingFormat.maximumHeaderBytes) else {
-            throw CommandFailure(description: "--record needs the scenario's file, and it could not be read again.")
+        guard let text = scenario.sourceText else {
+            throw CommandFailure(description: "--record needs the scenario's text, and this scenario was not read from a file.")
         }
-        let text = String(decoding: data, as: UTF8.self)
         return Recording.Header(
             scenarioName: scenario.name,
             scenarioPath: scenario.sourcePath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, scenarioText: text,
@@ -110,7 +109,7 @@ enum RecordingFiles {
     static func load(_ path: String) throws -> (recording: Recording, scenario: Scenario) {
         let data: Data
         do {
-            data = try RegularFile.read(path, limit: RecordingFormat.maximumBytes)
+            data = try RegularFileReader.read(path: path, limit: RecordingFormat.maximumBytes)
         } catch {
             throw CommandFailure(description: "\(path): \(describe(error))")
         }
@@ -122,7 +121,7 @@ enum RecordingFiles {
         }
         let header = recording.header
         if let original = header.scenarioPath,
-            let now = try? RegularFile.read(original, limit: RecordingFormat.maximumHeaderBytes),
+            let now = try? RegularFileReader.read(path: original, limit: RecordingFormat.maximumHeaderBytes),
             ContentHash.fnv1a64(String(decoding: now, as: UTF8.self)) != header.scenarioHash
         {
             printError(
@@ -159,7 +158,7 @@ enum RecordingFiles {
 
     /// A file-reading failure in plain words.
     private static func describe(_ error: Error) -> String {
-        guard let failure = error as? RegularFile.Failure else { return "\(error)" }
+        guard let failure = error as? RegularFileReader.Failure else { return "\(error)" }
         switch failure {
         case .missing:
             return "there is no recording here; check the name and the folder"
@@ -168,10 +167,10 @@ enum RecordingFiles {
         case let .notRegular(kind):
             return "this is \(kind), not a recording file; give the path of a file written by `attune run --record FILE`"
         case let .tooLarge(bytes):
-            let size = bytes.map { "is \(RegularFile.describeBytes($0))" } ?? "is larger than that"
-            return "the file \(size); a recording can be at most \(RegularFile.describeBytes(RecordingFormat.maximumBytes)) (about 18 hours of a playing session). Is this the right file?"
+            let size = bytes.map { "is \(RecordingFormat.describeBytes($0))" } ?? "is larger than that"
+            return "the file \(size); a recording can be at most \(RecordingFormat.describeBytes(RecordingFormat.maximumBytes)) (about 18 hours of a playing session). Is this the right file?"
         case let .unreadable(reason):
-            return "the file can't be read (\(reason)); check that you are allowed to read it"
+            return "the file \(reason)"
         }
     }
 }
