@@ -15,7 +15,7 @@ public struct DaySwitch: Sendable, Hashable {
     public let text: String
 
     /// How the option is named in messages: `--switch DAY:PATH=VALUE`.
-    public var label: String { "--switch \(text)" }
+    public var label: String { "--switch \(MessageText.echo(text))" }
 
     /// The changed field's path.
     public var path: String { SweepPlans.path(of: override) ?? override }
@@ -26,7 +26,7 @@ public struct DaySwitch: Sendable, Hashable {
     ///   - days: the history's length in days; DAY must be 1...days.
     /// - Throws: ``ExperimentErrors`` saying what is wrong.
     public static func parse(_ text: String, days: Int) throws(ExperimentErrors) -> DaySwitch {
-        let label = "--switch \(text)"
+        let label = "--switch \(MessageText.echo(text))"
         guard let colon = text.firstIndex(of: ":") else {
             throw ExperimentErrors("\(label): write it as DAY:PATH=VALUE, like 31:dyads.0.caregiver.policy=attuned")
         }
@@ -160,7 +160,7 @@ public struct DaySchedule: Sendable {
             var lines = [String]()
             for error in errors.errors {
                 let line =
-                    if let s = inEffect.last(where: { error.file == "--set \($0.override)" }) {
+                    if let s = inEffect.last(where: { error.file == MessageText.echo("--set \($0.override)") }) {
                         "\(s.label): \(error.message)"
                     } else {
                         error.description

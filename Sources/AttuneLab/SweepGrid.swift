@@ -50,7 +50,7 @@ public struct VariedField: Sendable, Hashable {
     public static let maximumValues = 10_000
 
     /// How the option is named in messages: `--vary PATH=…`.
-    public var label: String { "--vary \(spec)" }
+    public var label: String { "--vary \(MessageText.echo(spec))" }
 
     /// The `--set` override that gives the field value `value`.
     public func override(_ value: VariedValue) -> String { "\(path)=\(value.text)" }
@@ -71,7 +71,7 @@ public struct VariedField: Sendable, Hashable {
     /// Reads one `--vary` option's text.
     /// - Throws: ``ExperimentErrors`` saying what is wrong and how to write it.
     public static func parse(_ text: String) throws(ExperimentErrors) -> VariedField {
-        let label = "--vary \(text)"
+        let label = "--vary \(MessageText.echo(text))"
         func failure(_ message: String) -> ExperimentErrors { ExperimentErrors("\(label): \(message)") }
         guard let equals = text.firstIndex(of: "=") else {
             throw failure("write it as PATH=FROM..TO:STEP or PATH=VALUE,VALUE,…, like dyads.0.caregiver.patience=0s..10s:1s")

@@ -47,7 +47,7 @@ public enum SweepPlans {
                     plans.append(plan)
                 } catch let errors as ScenarioErrors {
                     for error in errors.errors {
-                        problems.append(error.file == "--set \(override)" ? error.message : error.description)
+                        problems.append(error.file == MessageText.echo("--set \(override)") ? error.message : error.description)
                     }
                     plans.append(nil)
                 } catch let error as LabError {
@@ -75,10 +75,10 @@ public enum SweepPlans {
                     try LabError.checkHeadless(plan)
                     combined.append(plan)
                 } catch let errors as ScenarioErrors {
-                    let place = "at " + overrides.joined(separator: ", ")
+                    let place = "at " + overrides.map { MessageText.echo($0) }.joined(separator: ", ")
                     problems += errors.errors.map { "\(place): \($0.message)" }
                 } catch let error as LabError {
-                    problems.append("at " + overrides.joined(separator: ", ") + ": \(error.description)")
+                    problems.append("at " + overrides.map { MessageText.echo($0) }.joined(separator: ", ") + ": \(error.description)")
                 }
             }
             messages += summarized(problems, label: "--vary")
@@ -90,7 +90,7 @@ public enum SweepPlans {
             for (point, plan) in plans.enumerated()
             where plan.dyads.count != first.dyads.count || plan.phases.count != first.phases.count {
                 throw ExperimentErrors(
-                    "at " + grid.overrides(ofPoint: point).joined(separator: ", ")
+                    "at " + grid.overrides(ofPoint: point).map { MessageText.echo($0) }.joined(separator: ", ")
                         + ": the scenario has a different number of dyads or phases than at the first grid point; a sweep can only change values, not add or remove dyads or phases")
             }
         }

@@ -2,15 +2,15 @@
 /// made fit to be repeated in a message: every control character, tab and
 /// line feed included, and every direction override or isolate is written
 /// out as Swift would write it (`\u{1B}`), so a message never carries one.
-enum MessageText {
+public enum MessageText {
     /// How many characters of user-given text a message repeats before it
     /// cuts the rest off with "…".
-    static let echoLimit = 60
+    public static let echoLimit = 60
 
     /// `text` as a message repeats it: made visible, and at most `limit`
     /// characters, the last one "…" when some were cut off. The work is
     /// bounded by `limit`, not by the length of `text`.
-    static func echo(_ text: String, limit: Int = echoLimit) -> String {
+    public static func echo(_ text: String, limit: Int = echoLimit) -> String {
         var pieces: [String] = []
         var length = 0
         for character in text {
@@ -26,7 +26,7 @@ enum MessageText {
     }
 
     /// `text` whole, with its control characters made visible.
-    static func visible(_ text: String) -> String {
+    public static func visible(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isHidden) else { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)

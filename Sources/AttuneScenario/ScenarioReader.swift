@@ -321,7 +321,7 @@ struct ScenarioReader {
                 if let seconds = duration(value, path: "\(path).at", range: 0...upper, allowedText: allowed) {
                     if seconds <= 0 || (runSeconds != nil && seconds >= upper) {
                         let written = value.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
-                        problems.add("\(path).at is \(written); it must be \(allowed)", path: "\(path).at", at: value)
+                        problems.add("\(path).at is \(Self.shortNumber(written)); it must be \(allowed)", path: "\(path).at", at: value)
                     } else {
                         trigger = .at(seconds: seconds)
                     }
@@ -569,7 +569,7 @@ struct ScenarioReader {
             return nil
         }
         guard range.contains(value) else {
-            problems.add("\(path) is \(written); it must be \(allowed)", path: path, at: node)
+            problems.add("\(path) is \(Self.shortNumber(written)); it must be \(allowed)", path: path, at: node)
             return nil
         }
         return value
@@ -589,7 +589,7 @@ struct ScenarioReader {
         let written = scalar.string.trimmingCharacters(in: .whitespaces)
         if let bare = Self.decimal(written) {
             let sample = bare >= 0 ? Format.number(bare) : "6"
-            problems.add("\(path) is \(written); write a duration with a unit, like \(sample)s", path: path, at: node)
+            problems.add("\(path) is \(Self.shortNumber(written)); write a duration with a unit, like \(sample)s", path: path, at: node)
             return nil
         }
         let negative = written.hasPrefix("-") ? Duration.parse(String(written.dropFirst())).map { -$0 } : nil
@@ -605,7 +605,7 @@ struct ScenarioReader {
             return nil
         }
         guard range.contains(seconds) else {
-            problems.add("\(path) is \(written); it must be \(allowed)", path: path, at: node)
+            problems.add("\(path) is \(Self.shortNumber(written)); it must be \(allowed)", path: path, at: node)
             return nil
         }
         return seconds
@@ -619,7 +619,7 @@ struct ScenarioReader {
         else { return nil }
         if seconds <= 0 {
             let written = node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
-            problems.add("\(path) is \(written); it must be \(allowed)", path: path, at: node)
+            problems.add("\(path) is \(Self.shortNumber(written)); it must be \(allowed)", path: path, at: node)
             return nil
         }
         return seconds
@@ -633,7 +633,7 @@ struct ScenarioReader {
         let written = scalar.string.trimmingCharacters(in: .whitespaces)
         if !written.isEmpty, written.allSatisfy({ $0.isASCII && $0.isNumber }) {
             if let value = UInt64(written) { return value }
-            problems.add("seed is \(written); it must be at most \(UInt64.max)", path: "seed", at: node)
+            problems.add("seed is \(Self.shortNumber(written)); it must be at most \(UInt64.max)", path: "seed", at: node)
             return nil
         }
         problems.add("seed is \(Self.quoted(written)); it must be a whole number, 0 or more, like 7", path: "seed", at: node)
@@ -701,6 +701,12 @@ struct ScenarioReader {
         }
     }
 
+    /// A number as written, cut to 40 characters with "…" (a number of
+    /// 100,000 digits is not repeated whole).
+    static func shortNumber(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+
     /// A scalar as written: numbers bare, other text in quotes.
     static func written(_ node: Node) -> String {
         guard case let .scalar(scalar) = node else { return kind(node) }
@@ -710,7 +716,7 @@ struct ScenarioReader {
     /// Text in quotes, at most 40 characters, line breaks shown as spaces
     /// and control characters made visible (numbers bare).
     static func quoted(_ text: String) -> String {
-        if decimal(text) != nil { return text }
+        if decimal(text) != nil { return shortNumber(text) }
         let flat = String(text.prefix(40)).replacingOccurrences(of: "\n", with: " ")
         let more = text.dropFirst(40).isEmpty ? "" : "…"
         return "\"\(MessageText.visible(flat))\(more)\""

@@ -108,6 +108,11 @@ enum YAMLReading {
                     file: file, line: mark.line, column: mark.column,
                     message: "a second document starts here (after ---); a scenario file holds one scenario, so remove the extra --- line or split the file in two")
             }
+            if problem.contains("Maximum nesting level") {
+                return ScenarioError(
+                    file: file, line: mark.line, column: mark.column,
+                    message: "the values are nested too deeply here; a scenario file needs only a few levels (a dyad's caregiver is three), so check the brackets and the indentation")
+            }
             let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ", ")
             return ScenarioError(
                 file: file, line: mark.line, column: mark.column,

@@ -24,8 +24,13 @@ private func column(_ name: String, _ csv: String) throws -> [Double] {
     return rows.map { Double($0[index]) ?? .nan }
 }
 
-/// Runs `attune` with `arguments` (output to a sink of the tests' own) and returns its
-/// peak resident memory in KiB, as the kernel counts it (maxrss, VmHWM).
+/// Runs `attune` with `arguments` (output to a sink of the tests' own) and
+/// returns its peak resident memory in KiB.
+///
+/// On Linux the peak is read from `/proc/PID/status` (VmHWM, the high-water
+/// mark of the program's own memory) while it runs: the kernel's maxrss of
+/// a child also counts the test runner's memory, which the child shares
+/// until it starts the program. Elsewhere it is the child's maxrss.
 func peakKilobytes(_ arguments: [String]) throws -> Int {
     #if os(Linux)
         var actions = posix_spawn_file_actions_t()
@@ -34,7 +39,7 @@ func peakKilobytes(_ arguments: [String]) throws -> Int {
     #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 0, Scratch.sink, O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, Scratch.sink, O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, Scratch.sink, O_WRONLY, 0)
     let argv: [UnsafeMutablePointer<CChar>?] = ([AttuneBinary.path] + arguments).map { strdup($0) } + [nil]
@@ -44,12 +49,25 @@ func peakKilobytes(_ arguments: [String]) throws -> Int {
     try #require(spawned == 0, "could not start attune")
     var status: Int32 = 0
     var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-    try #require(status == 0, "attune \(arguments.joined(separator: " ")) failed")
-    #if canImport(Darwin)
-        return Int(usage.ru_maxrss) / 1024
+    #if os(Linux)
+        var peak = 0
+        while true {
+            if let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+                let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                let kilobytes = Int(line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "")
+            {
+                peak = max(peak, kilobytes)
+            }
+            let done = wait4(pid, &status, WNOHANG, &usage)
+            if done == pid || (done < 0 && errno != EINTR) { break }
+            usleep(2_000)
+        }
+        try #require(status == 0, "attune \(arguments.joined(separator: " ")) failed")
+        return peak
     #else
-        return Int(usage.ru_maxrss)
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        try #require(status == 0, "attune \(arguments.joined(separator: " ")) failed")
+        return Int(usage.ru_maxrss) / 1024
     #endif
 }
 

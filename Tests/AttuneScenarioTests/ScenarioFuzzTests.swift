@@ -254,44 +254,6 @@ struct FuzzCase: CustomStringConvertible {
     }
 }
 
-/// Known problems in Sources, found by these tests: parts of a problem's
-/// description that repeat the input in full, however long it is.
-///
-/// - A problem with a `--set` override names the whole override as its
-///   "file" (`--set seed=xxxx…`), so a 100,000-character value or a
-///   10,000-part path is repeated whole.
-/// - A value that reads as a decimal number is repeated whole: `quoted`
-///   shortens text to 40 characters but not numbers, and the range and
-///   "write a unit" messages write the number as given (`seed is 999…9; it
-///   must be at most …`, `infant.age_months is 0.000…05; it must be between
-///   2 and 12`).
-///
-/// A description longer than 2,000 characters only because of these is
-/// recorded as a known issue; anything else that long fails.
-enum KnownEchoes {
-    static let comment: Comment = "problems repeat a long --set override, or a long number, in full"
-
-    /// How many characters of `problem`'s description are such echoes.
-    static func length(in problem: ScenarioError) -> Int {
-        var length = 0
-        if problem.line == nil, problem.file.hasPrefix("--set "), problem.file.count > 200 { length += problem.file.count }
-        length += longestNumber(in: problem.message)
-        return length
-    }
-
-    /// The longest run of characters a decimal is written with, when longer
-    /// than 200.
-    static func longestNumber(in text: String) -> Int {
-        var longest = 0
-        var run = 0
-        for character in text {
-            run = "0123456789.+-eE".contains(character) ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        return longest > 200 ? longest : 0
-    }
-}
-
 /// Loads one fuzz case and checks the outcome: a scenario, which then runs 50
 /// steps, or problems that are all short, plain descriptions. Returns true
 /// when it loaded.
@@ -319,13 +281,7 @@ func checkLoad(_ fuzzCase: FuzzCase, name: String = "fuzz", sourceLocation: Sour
             }
             guard description.count > 2000 else { continue }
             let complaint = "a problem's description is \(description.count) characters long (\(description.prefix(300).debugDescription)…): \(fuzzCase)"
-            if description.count - KnownEchoes.length(in: problem) <= 2000 {
-                withKnownIssue(KnownEchoes.comment, sourceLocation: sourceLocation) {
-                    Issue.record(Comment(rawValue: complaint), sourceLocation: sourceLocation)
-                }
-            } else {
-                Issue.record(Comment(rawValue: complaint), sourceLocation: sourceLocation)
-            }
+            Issue.record(Comment(rawValue: complaint), sourceLocation: sourceLocation)
             break
         }
         return false
@@ -396,14 +352,10 @@ struct ScenarioFuzzTests {
         }
     }
 
-    // Known crash: a path through fields that are not in the file is made
-    // one nested set of fields per part, by Override.set calling itself once
-    // a part, so a long path runs out of stack (SIGSEGV). In a debug build,
-    // `attune describe still-face --set a.a.a…=1` crashes with 2,000 parts
-    // (1,500 are refused); on a test's thread it takes fewer.
+    // A path through fields that are not in the file once overflowed the
+    // stack (one nested call per part); it is refused before it is followed.
     @Test(
         "a --set path of 10,000 new fields is refused or applied, quickly",
-        .disabled("crashes: Override.set recurses once per path part and overflows the stack"),
         .timeLimit(.minutes(1)), arguments: ["a", "0", "infant", "dyads.0.caregiver"])
     func longPathOfNewFields(start: String) {
         let path = start + "." + Array(repeating: "a", count: 10_000).joined(separator: ".")

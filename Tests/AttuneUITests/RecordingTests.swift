@@ -215,7 +215,7 @@ struct BadRecordingTests {
         let text = try goodText().replacingOccurrences(of: "{\"attune_recording\":1,", with: "{\"attune_recording\":\"1\",")
         #expect(error(text).hasPrefix("line 1: the format version is written as text (\"1\"), but attune writes it as a number"))
         let boolean = try goodText().replacingOccurrences(of: "{\"attune_recording\":1,", with: "{\"attune_recording\":true,")
-        #expect(error(boolean).hasPrefix("line 1: this recording is in format version 1"))
+        #expect(error(boolean).hasPrefix("line 1: this recording is in format version written as true, not a number"))
     }
 
     @Test func anOverlongLineIsRefusedWithoutReadingIt() throws {

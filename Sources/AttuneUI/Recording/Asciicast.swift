@@ -38,7 +38,7 @@ public enum Asciicast {
             return nil
         }.first ?? AppState.minimumSize
         var replay = Replay(recording: recording, scenario: scenario, size: size)
-        try output(line(["version": 2, "width": size.width, "height": size.height, "timestamp": Int(recording.header.createdSeconds)]) + "\n")
+        try output(line(["version": 2, "width": size.width, "height": size.height, "timestamp": Int(exactly: recording.header.createdSeconds.rounded(.down)) ?? 0]) + "\n")
         var shown = AppView.render(replay.state)
         var pending = ANSIWriter.text(from: nil, to: shown)
         var pendingTime = 0.0

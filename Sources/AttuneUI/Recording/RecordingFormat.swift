@@ -34,6 +34,9 @@ public enum RecordingFormat {
     public static let maximumHeaderBytes = 4 << 20
     /// The longest event line, in bytes: 4 KiB (an event line is under 100).
     public static let maximumEventBytes = 4 << 10
+    /// The latest time of creation a header may give, seconds since 1970:
+    /// the year 5000 or so (anything later is not a time a recording was made).
+    public static let latestCreatedSeconds = 1e11
 
     /// The recording as JSON lines, each ending in a newline.
     public static func encode(_ recording: Recording) -> String {
@@ -139,9 +142,19 @@ public enum RecordingFormat {
         // A JSON true also reads as the number 1: tell them apart by kind.
         let isBoolean = (version as? NSNumber).map { String(cString: $0.objCType) == "c" } ?? false
         guard !isBoolean, let number = version as? Int, number == Recording.formatVersion else {
+            let written: String
+            if isBoolean {
+                written = "written as \((version as? Bool) == true ? "true" : "false"), not a number"
+            } else if version is NSNull {
+                written = "empty (null)"
+            } else if let number = version as? NSNumber {
+                written = "\(number)"
+            } else {
+                written = "not a number"
+            }
             throw RecordingError(
                 line: 1,
-                "this recording is in format version \(version); this attune reads version \(Recording.formatVersion). Record it again with this attune")
+                "this recording is in format version \(written); this attune reads version \(Recording.formatVersion). Record it again with this attune")
         }
         let header = try readHeader(head)
         var events: [Recording.Event] = []
@@ -280,6 +293,12 @@ public enum RecordingFormat {
             let created = head["created"] as? Double
         else {
             throw RecordingError(line: 1, "the header is missing the seed, speed, paused, ascii, presenter or created field")
+        }
+        guard speed.isFinite, speed > 0 else {
+            throw RecordingError(line: 1, "the header's speed is \(speed), which is not a speed; the recording was edited")
+        }
+        guard created.isFinite, (0...Self.latestCreatedSeconds).contains(created) else {
+            throw RecordingError(line: 1, "the header's time of creation (\"created\": \(created)) is not a time; the recording was edited")
         }
         let header = Recording.Header(
             scenarioName: name, scenarioPath: scenario["path"] as? String, scenarioText: text, overrides: overrides,
