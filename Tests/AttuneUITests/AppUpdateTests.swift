@@ -236,6 +236,25 @@ struct AppUpdateTests {
         #expect(app.session?.timeline.seed == 7)
     }
 
+    @Test func aSceneTooLongToKeepIsShownWithWhyButNotStarted() throws {
+        let long = try ScenarioLoader.load(
+            yaml: """
+                title: A long day
+                step: 0.01s
+                dyads:
+                  - caregiver: { policy: attuned }
+                  - caregiver: { policy: intrusive }
+                duration: 1440min
+
+                """, name: "long-day")
+        var app = AppState(chooser: [long], size: Size(width: 100, height: 30))
+        app.press(.enter)
+        #expect(app.screen == .chooser)
+        #expect(app.session == nil)
+        let text = AppView.render(app).lines.joined(separator: "\n")
+        #expect(text.contains("It can't be opened here: this scenario is too long to watch or draw"))
+    }
+
     @Test func aSeedGivenAtTheStartIsUsedForEveryRun() throws {
         var app = AppState(chooser: ReadyScenarios.all(), size: Size(width: 100, height: 30), seed: 99)
         app.press(.enter)

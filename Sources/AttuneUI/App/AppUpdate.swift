@@ -105,7 +105,8 @@ extension AppState {
         case .end, .pageDown:
             chooser.selected = max(0, count - 1)
         case .enter, .character(" "):
-            guard chooser.selected < count else { return [] }
+            // A scene too long to keep whole is shown, with why, but not started.
+            guard chooser.selected < count, Timeline.tooLong(chooser.scenarios[chooser.selected]) == nil else { return [] }
             start(chooser.scenarios[chooser.selected])
         case .character("q"), .escape:
             outcome = .quit(summary: nil)

@@ -51,6 +51,10 @@ enum ChooserView {
         }
         if !scenario.about.isEmpty { paragraph(scenario.about) }
         paragraph(summary(scenario), style: .colour(.muted))
+        if let tooLong = Timeline.tooLong(scenario) {
+            lines.append(("", .plain))
+            paragraph("It can't be opened here: " + tooLong, style: Style(foreground: .alert, bold: true))
+        }
         if !scenario.notice.isEmpty {
             lines.append(("", .plain))
             lines.append((pen.text("Things to notice"), Style(bold: true)))
