@@ -28,11 +28,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "AttuneTestSupport", path: "Tests/AttuneTestSupport"),
         .testTarget(name: "AttuneModelTests", dependencies: ["AttuneModel", "AttuneScenario"]),
         .testTarget(name: "AttuneScenarioTests", dependencies: ["AttuneScenario"]),
-        .testTarget(name: "AttuneLabTests", dependencies: ["AttuneLab"]),
-        .testTarget(name: "AttuneUITests", dependencies: ["AttuneUI"]),
+        .testTarget(name: "AttuneLabTests", dependencies: ["AttuneLab", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneUITests", dependencies: ["AttuneUI", "AttuneTestSupport"]),
         .testTarget(name: "AttuneCursesTests", dependencies: ["AttuneCurses", "AttuneUI"]),
-        .testTarget(name: "AttuneEndToEndTests", dependencies: []),
+        .testTarget(name: "AttuneEndToEndTests", dependencies: ["AttuneTestSupport"]),
     ]
 )
