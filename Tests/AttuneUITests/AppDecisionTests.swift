@@ -33,7 +33,7 @@ extension AppState {
     /// Plays until a question is asked (at most `seconds` of wall-clock time).
     mutating func playUntilAsked(seconds: Double = 90) {
         var left = seconds
-        while session?.timeline.openDecision == nil && left > 0 && screen == .live {
+        while session?.timeline.openDecision == nil && left > 0 && screen.kind == .live {
             update(.tick(seconds: 0.1))
             left -= 0.1
         }
@@ -177,7 +177,7 @@ struct AppDecisionTests {
         app.type("w")
         app.wait(seconds: 20)
         app.type("q")
-        #expect(app.screen == .debrief)
+        #expect(app.screen.kind == .debrief)
         let report = try #require(app.debrief)
         #expect(report.branches.map(\.choices) == [["lean in"], ["wait"]])
         let table = try #require(report.branchTables.first).lines

@@ -165,11 +165,11 @@ struct AppUpdateTests {
         var app = try liveApp()
         app.wait(seconds: 5)
         app.type("q")
-        #expect(app.screen == .debrief)
+        #expect(app.screen.kind == .debrief)
         #expect(app.debrief != nil)
         #expect(app.session?.isPaused == true)
         app.type("b")
-        #expect(app.screen == .live)
+        #expect(app.screen.kind == .live)
         #expect(app.cursor == 50)
     }
 
@@ -189,7 +189,7 @@ struct AppUpdateTests {
         var app = try liveApp()
         app.wait(seconds: 5)
         app.type("qr")
-        #expect(app.screen == .live)
+        #expect(app.screen.kind == .live)
         #expect(app.cursor == 0)
         #expect(app.session?.isPaused == false)
     }
@@ -199,11 +199,11 @@ struct AppUpdateTests {
         app.type("q")
         let effects = app.update(.key(.character("s")))
         #expect(effects == [.loadScenarios])
-        #expect(app.screen == .chooser)
-        #expect(app.chooser.isLoading)
+        #expect(app.screen.kind == .chooser)
+        #expect(app.scenes.isLoading)
         app.update(.scenariosLoaded(ReadyScenarios.all()))
-        #expect(!app.chooser.isLoading)
-        #expect(app.chooser.scenarios.first?.name == "wait-or-chase")
+        #expect(!app.scenes.isLoading)
+        #expect(app.scenes.scenarios.first?.name == "wait-or-chase")
     }
 
     @Test func theEndOfTheRunOpensTheDebrief() throws {
@@ -211,7 +211,7 @@ struct AppUpdateTests {
         app.type("+++++")  // 32x
         for _ in 0..<10 { app.update(.tick(seconds: 1)) }
         #expect(app.session?.timeline.isFinished == true)
-        #expect(app.screen == .debrief)
+        #expect(app.screen.kind == .debrief)
         #expect(app.wakeDelaySeconds == nil)
     }
 
@@ -223,15 +223,15 @@ struct AppUpdateTests {
 
     @Test func theChooserMovesAndStartsTheSelectedScene() throws {
         var app = AppState(chooser: ReadyScenarios.all(), size: Size(width: 100, height: 30))
-        #expect(app.chooser.scenarios.first?.name == "wait-or-chase")
+        #expect(app.scenes.scenarios.first?.name == "wait-or-chase")
         app.press(.up)
-        #expect(app.chooser.selected == 0)
+        #expect(app.scenes.selected == 0)
         app.press(.down, .character("j"), .character("k"))
-        #expect(app.chooser.selected == 1)
+        #expect(app.scenes.selected == 1)
         app.press(.end)
-        #expect(app.chooser.selected == app.chooser.scenarios.count - 1)
+        #expect(app.scenes.selected == app.scenes.scenarios.count - 1)
         app.press(.home, .enter)
-        #expect(app.screen == .live)
+        #expect(app.screen.kind == .live)
         #expect(app.session?.scenario.name == "wait-or-chase")
         #expect(app.session?.timeline.seed == 7)
     }
@@ -249,7 +249,7 @@ struct AppUpdateTests {
                 """, name: "long-day")
         var app = AppState(chooser: [long], size: Size(width: 100, height: 30))
         app.press(.enter)
-        #expect(app.screen == .chooser)
+        #expect(app.screen.kind == .chooser)
         #expect(app.session == nil)
         let text = AppView.render(app).lines.joined(separator: "\n")
         #expect(text.contains("It can't be opened here: this scenario is too long to watch or draw"))

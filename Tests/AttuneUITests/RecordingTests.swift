@@ -108,7 +108,7 @@ struct RecordingTests {
         // The live session's first frame came after its first size.
         #expect(frames.count == session.frames.count + 1)
         #expect(Array(frames.dropFirst()) == session.frames)
-        #expect(replay.state.screen == .debrief)
+        #expect(replay.state.screen.kind == .debrief)
         #expect(replay.state.debrief == session.state.debrief)
         #expect(replay.state.debrief?.branches.count == 2)
     }

@@ -1,14 +1,55 @@
 import AttuneModel
 import AttuneScenario
 
-/// Which screen the app shows.
-public enum AppScreen: Hashable, Sendable {
-    /// The list of ready scenarios to choose from.
+/// Which screen the app shows, each with its own state: a screen cannot be
+/// written down without what it shows (a live screen without a run, a
+/// debrief without its report).
+public enum AppScreen: Sendable {
+    /// The list of ready scenarios to choose from (``AppState/scenes``:
+    /// the list and its selection outlive the chooser screen, so that it
+    /// opens again where it was left).
     case chooser
     /// A run, live.
-    case live
-    /// What happened in the run, after it ended or on `q`.
-    case debrief
+    case live(LiveSession)
+    /// What happened in a run, after it ended or on `q`.
+    case debrief(DebriefState)
+
+    /// Which screen, without its state.
+    public enum Kind: Hashable, Sendable {
+        /// The chooser.
+        case chooser
+        /// A run, live.
+        case live
+        /// The debrief.
+        case debrief
+    }
+
+    /// Which screen this is.
+    public var kind: Kind {
+        switch self {
+        case .chooser: .chooser
+        case .live: .live
+        case .debrief: .debrief
+        }
+    }
+}
+
+/// The debrief screen: the run it tells of (paused, to go back to), its
+/// report, and how far the page is scrolled.
+public struct DebriefState: Sendable {
+    /// The run, paused where the debrief opened.
+    public var session: LiveSession
+    /// What happened, made once when the debrief opened.
+    public var report: DebriefReport
+    /// How many lines the page is scrolled down, 0 or more.
+    public var scroll: Int = 0
+
+    /// A debrief of `session` as it is now.
+    public init(session: LiveSession) {
+        self.session = session
+        let branches = session.branches.isEmpty ? [] : session.branches + [DecisionBranch(timeline: session.timeline)]
+        report = DebriefReport(timeline: session.timeline, branches: branches)
+    }
 }
 
 /// Something the app asks its shell to do: the only way the pure app
@@ -118,6 +159,11 @@ public struct LiveSession: Sendable {
         timeline.now.simulation.dyads[dyad].caregiver.parameters.policy
     }
 
+    /// True while the run plays: not paused, not finished, no question open.
+    public var isRunning: Bool {
+        !isPaused && !timeline.isFinished && timeline.openDecision == nil
+    }
+
     /// The notice to show now, if one is fresh.
     public var currentNotice: Notice? {
         guard let notice, notice.shownSeconds < Notice.lifetimeSeconds else { return nil }
@@ -125,13 +171,13 @@ public struct LiveSession: Sendable {
     }
 }
 
-/// The whole live app as one value: which screen, the chooser, the run,
-/// the overlays and the terminal's size.
+/// The whole live app as one value: the screen and its state, the
+/// overlays, the terminal's size, and the options every run starts with.
 ///
 /// ``update(_:)`` is the only way it changes, and ``AppView/render(_:)``
 /// draws it; neither touches the terminal, the clock or the file system.
 public struct AppState: Sendable {
-    /// The screen shown.
+    /// The screen shown, with its state.
     public var screen: AppScreen
     /// The terminal's size, columns × rows.
     public var size: Size
@@ -141,14 +187,9 @@ public struct AppState: Sendable {
     /// faces and gauge drawn big, captions and questions in bold on their
     /// own band, no key bar (``PresenterView``). Default false.
     public var presenter = false
-    /// The chooser.
-    public var chooser: ChooserState
-    /// The run, once one was started.
-    public var session: LiveSession?
-    /// The debrief of the run, made when the debrief screen opens.
-    public var debrief: DebriefReport?
-    /// How many lines the debrief is scrolled down.
-    public var debriefScroll: Int = 0
+    /// The ready scenes, in chooser order, once loaded (empty before), and
+    /// the one last selected: what the chooser shows when it opens again.
+    public var scenes: ChooserState
     /// True while the help overlay is shown.
     public var isHelpShown = false
     /// The seed every run uses instead of its scenario's (`--seed`), or nil.
@@ -172,10 +213,10 @@ public struct AppState: Sendable {
     ///   - seed: a seed for every run instead of each scenario's, default nil.
     ///   - speed: the speed runs start at, 0.25...32, default 1.
     public init(chooser scenarios: [Scenario], size: Size, ascii: Bool = false, seed: UInt64? = nil, speed: Double = 1) {
+        scenes = ChooserState(scenarios: scenarios)
         screen = .chooser
         self.size = size
         self.ascii = ascii
-        chooser = ChooserState(scenarios: scenarios)
         seedOverride = seed
         startSpeed = min(max(speed, Speed.slowest), Speed.fastest)
     }
@@ -193,14 +234,41 @@ public struct AppState: Sendable {
         run scenario: Scenario, size: Size, ascii: Bool = false, seed: UInt64? = nil, speed: Double = 1, paused: Bool = false,
         presenter: Bool = false
     ) {
-        screen = .live
         self.size = size
         self.ascii = ascii
         self.presenter = presenter
-        chooser = ChooserState(scenarios: [])
+        scenes = ChooserState(scenarios: [])
         seedOverride = seed
         startSpeed = min(max(speed, Speed.slowest), Speed.fastest)
-        session = LiveSession(scenario: scenario, seed: seed ?? scenario.seed, speed: startSpeed, paused: paused)
+        screen = .live(LiveSession(scenario: scenario, seed: seed ?? scenario.seed, speed: startSpeed, paused: paused))
+    }
+
+    /// The run on screen — live, or told of by the debrief — or nil in the
+    /// chooser.
+    public var session: LiveSession? {
+        switch screen {
+        case let .live(session): session
+        case let .debrief(debrief): debrief.session
+        case .chooser: nil
+        }
+    }
+
+    /// The chooser's state while it is shown, or nil.
+    public var chooser: ChooserState? {
+        if case .chooser = screen { return scenes }
+        return nil
+    }
+
+    /// The debrief's report while it is shown, or nil.
+    public var debrief: DebriefReport? {
+        if case let .debrief(debrief) = screen { return debrief.report }
+        return nil
+    }
+
+    /// How far the debrief is scrolled (0 on other screens).
+    public var debriefScroll: Int {
+        if case let .debrief(debrief) = screen { return debrief.scroll }
+        return 0
     }
 
     /// True when the terminal is smaller than ``minimumSize``.
@@ -211,15 +279,15 @@ public struct AppState: Sendable {
     /// True while simulated time runs: a run on the live screen, not
     /// paused, not finished, with no overlay and a large enough terminal.
     public var isRunning: Bool {
-        guard screen == .live, !isTooSmall, !isHelpShown, let session else { return false }
-        return !session.isPaused && !session.timeline.isFinished && session.timeline.openDecision == nil
+        guard case let .live(session) = screen, !isTooSmall, !isHelpShown else { return false }
+        return session.isRunning
     }
 
     /// Seconds until the next step is due (the shell waits for a key at
     /// most this long), or nil when nothing moves until a key is pressed.
     /// Never below 1/30 s, so the screen is drawn at most 30 times a second.
     public var wakeDelaySeconds: Double? {
-        guard isRunning, let session else { return nil }
+        guard isRunning, case let .live(session) = screen else { return nil }
         let due = (session.timeline.stepSeconds - session.owedSeconds) / session.speed
         return max(due, 1.0 / 30)
     }

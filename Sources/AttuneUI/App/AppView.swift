@@ -35,17 +35,15 @@ public enum AppView {
         } else {
             switch state.screen {
             case .chooser:
-                ChooserView.render(state.chooser, on: &frame, pen: pen)
-            case .live:
-                if let session = state.session {
-                    if state.presenter {
-                        PresenterView.render(session, on: &frame, pen: pen)
-                    } else {
-                        LiveView.render(session, state: state, on: &frame, pen: pen)
-                    }
+                ChooserView.render(state.scenes, on: &frame, pen: pen)
+            case let .live(session):
+                if state.presenter {
+                    PresenterView.render(session, on: &frame, pen: pen)
+                } else {
+                    LiveView.render(session, state: state, on: &frame, pen: pen)
                 }
-            case .debrief:
-                DebriefView.render(state, on: &frame, pen: pen)
+            case let .debrief(debrief):
+                DebriefView.render(debrief, on: &frame, pen: pen)
             }
             if state.isHelpShown { help(state, on: &frame, pen: pen) }
         }
@@ -60,7 +58,7 @@ public enum AppView {
             "It is \(state.size.width) x \(state.size.height); Attune needs at least \(minimum.width) x \(minimum.height).",
             "Please make the window larger.",
         ]
-        if state.screen == .live { lines.append("The run waits until then.") }
+        if state.screen.kind == .live { lines.append("The run waits until then.") }
         var shown: [String] = []
         for line in lines { shown += TextFormatting.wrap(line, width: max(1, frame.width - 2)) }
         frame.render(CentredMessage(lines: shown, glyphs: pen.glyphs), in: frame.bounds)
@@ -69,7 +67,7 @@ public enum AppView {
     static func help(_ state: AppState, on frame: inout Frame, pen: Pen) {
         let hints: [KeyHint]
         let title: String
-        switch state.screen {
+        switch state.screen.kind {
         case .chooser:
             hints = KeyMap.chooserHelp
             title = "Keys: choosing a scene"

@@ -54,23 +54,22 @@ enum DebriefView {
         return lines
     }
 
-    /// Rows of the debrief page visible at once.
-    static func bodyHeight(_ state: AppState) -> Int { max(1, state.size.height - 2) }
+    /// Rows of the debrief page visible at once in a window of `size`.
+    static func bodyHeight(_ size: Size) -> Int { max(1, size.height - 2) }
 
-    /// The furthest the page can scroll for `state`'s debrief and size.
-    static func maximumScroll(_ state: AppState) -> Int {
-        guard let report = state.debrief else { return 0 }
-        let count = lines(report, width: max(1, state.size.width - 2), pen: Pen(ascii: state.ascii)).count
-        return max(0, count - bodyHeight(state))
+    /// The furthest `report`'s page can scroll in a window of `size`.
+    static func maximumScroll(_ report: DebriefReport, size: Size, ascii: Bool) -> Int {
+        let count = lines(report, width: max(1, size.width - 2), pen: Pen(ascii: ascii)).count
+        return max(0, count - bodyHeight(size))
     }
 
-    static func render(_ state: AppState, on frame: inout Frame, pen: Pen) {
+    static func render(_ debrief: DebriefState, on frame: inout Frame, pen: Pen) {
         let area = frame.bounds
         let bands = area.rows([.fixed(1), .fill(), .fixed(1)])
         frame.fill(bands[0], with: Cell(" ", style: Style(reverse: true)))
-        guard let report = state.debrief else { return }
+        let report = debrief.report
         let all = lines(report, width: max(1, area.width - 2), pen: pen)
-        let scroll = min(max(0, state.debriefScroll), max(0, all.count - bands[1].height))
+        let scroll = min(max(0, debrief.scroll), max(0, all.count - bands[1].height))
         var where_ = ""
         if all.count > bands[1].height {
             where_ = " lines \(scroll + 1)-\(min(all.count, scroll + bands[1].height)) of \(all.count) "
