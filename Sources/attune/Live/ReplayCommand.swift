@@ -48,10 +48,8 @@ struct ReplayCommand: ParsableCommand {
     }
 }
 
-/// The replay's imperative shell: gives the recording's events to the app
-/// at their recorded times (scaled by the replay's speed), paints the
-/// frames with a tag in the bottom-right corner saying that this is a
-/// replay (its speed, paused, or ended), and answers the viewer's keys.
+/// The replay's imperative shell: feeds the pure ``ReplayViewer`` the
+/// elapsed time, the viewer's keys and window sizes, and paints its frames.
 enum ReplayLoop {
     /// Plays `recording` until its end (then waits for q) or until the
     /// viewer stops it.
@@ -59,74 +57,40 @@ enum ReplayLoop {
         let terminal = try Terminal(
             options: Terminal.Options(colourRequested: colour, highContrast: recording.header.presenter))
         defer { terminal.stop() }
-        let interrupted = try loop(recording: recording, scenario: scenario, speed: start, paused: startPaused, terminal: terminal)
+        var replay = Replay(recording: recording, scenario: scenario, size: terminal.size)
+        replay.chooserScenarios = ReadyScenarios.all()
+        var viewer = ReplayViewer(replay: replay, size: terminal.size, speed: start, paused: startPaused)
+        let outcome = try loop(&viewer, terminal: terminal)
         return LiveLoop.Ending(
-            outcome: interrupted ? .interrupted : .quit(summary: nil), quitSignal: terminal.quitSignal,
+            outcome: outcome == .interrupted ? .interrupted : .quit(summary: nil), quitSignal: terminal.quitSignal,
             terminalGone: terminal.hasGoneAway)
     }
 
-    /// The loop; true when it ended by Ctrl-C or another quit signal.
-    private static func loop(recording: Recording, scenario: Scenario, speed start: Double, paused startPaused: Bool, terminal: Terminal) throws -> Bool {
-        var replay = Replay(recording: recording, scenario: scenario, size: terminal.size)
-        replay.chooserScenarios = ReadyScenarios.all()
-        var size = terminal.size
-        var speed = start
-        var paused = startPaused
-        var position = 0.0
+    private static func loop(_ viewer: inout ReplayViewer, terminal: Terminal) throws -> ReplayViewer.Outcome {
         let clock = ContinuousClock()
         var last = clock.now
         var painted: Int?
-        var paintedSize: Size?
-        var paintedTag = ""
         while true {
-            let finished = replay.isAtEnd || replay.state.outcome != nil
-            let tag = finished
-                ? " replay ended · q leaves "
-                : paused ? " replay paused · Space plays " : " replay \(TextFormatting.speed(speed)) · Space pauses "
-            if replay.state.revision != painted || size != paintedSize || tag != paintedTag {
-                var frame = AppView.render(replay.state(drawnAt: size))
-                frame.write(
-                    tag, column: max(0, frame.width - tag.count), row: frame.height - 1,
-                    style: Style(foreground: .accent, bold: true, reverse: true))
-                terminal.paint(frame)
-                painted = replay.state.revision
-                paintedSize = size
-                paintedTag = tag
+            if viewer.revision != painted {
+                terminal.paint(viewer.frame)
+                painted = viewer.revision
             }
-            let next = replay.isAtEnd || replay.state.outcome != nil ? nil : replay.recording.events[replay.position].at
-            let timeout: Int
-            if paused || next == nil {
-                timeout = -1
-            } else {
-                timeout = max(1, Int((((next ?? position) - position) / speed * 1000).rounded(.up)))
-            }
+            if let outcome = viewer.outcome { return outcome }
+            let timeout = viewer.wakeDelaySeconds.map { max(1, Int(($0 * 1000).rounded(.up))) } ?? -1
             let key = terminal.readKey(timeoutMilliseconds: timeout)
             let now = clock.now
             let elapsed = last.duration(to: now)
             last = now
-            if !paused {
-                position += (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) * speed
-            }
-            while !paused, replay.state.outcome == nil, !replay.isAtEnd, replay.recording.events[replay.position].at <= position + 1e-9 {
-                try replay.advance()
-            }
+            try viewer.update(.elapsed(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
             switch key {
-            case .interrupt?:
-                return true
             case .resize?:
-                size = terminal.size
-            case .character(" ")?:
-                paused.toggle()
-            case .character("+")?, .character("=")?:
-                speed = Speed.faster(than: speed)
-            case .character("-")?, .character("_")?:
-                speed = Speed.slower(than: speed)
-            case .character("q")?, .escape?:
-                return false
+                try viewer.update(.resize(terminal.size))
             case .control("l")?:
                 terminal.invalidate()
                 painted = nil
-            default:
+            case let key?:
+                try viewer.update(.key(key))
+            case nil:
                 break
             }
         }
