@@ -1,8 +1,9 @@
 import AttuneModel
 import Testing
 
-/// BRIEF.md §2: the findings from the developmental literature that the model
-/// must reproduce, each checked over many seeds against the ready scenarios.
+/// The findings from the developmental literature that the model must
+/// reproduce (docs/model.md §7, "What the model reproduces"), each checked
+/// over many seeds against the ready scenarios.
 @Suite struct Findings {
     static let seeds = 100
 
