@@ -16,24 +16,18 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many runs, 1 to 1000000.", valueName: "N"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many runs, \(Limits.runs.helpRange).", valueName: "N"))
     var runs: Int
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The first run's seed, 0 to 18446744073709551615. Default: the scenario's seed.", valueName: "S"), transform: parseSeed)
+    @Option(parsing: .unconditional, help: ArgumentHelp("The first run's seed, 0 to \(largestSeedText). Default: the scenario's seed.", valueName: "S"), transform: parseSeed)
     var seed: UInt64?
 
     @OptionGroup var output: OutputOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads, 1 to 1024. Default: every core (\(BatchRunner.defaultThreads) here).", valueName: "T"))
-    var threads: Int?
+    @OptionGroup var threads: ThreadOptions
 
     func validate() throws {
-        guard BatchRunner.allowedRuns.contains(runs) else {
-            throw ValidationError("--runs must be between 1 and 1000000; it is \(runs).")
-        }
-        if let threads, !(1...1024).contains(threads) {
-            throw ValidationError("--threads must be between 1 and 1024; it is \(threads).")
-        }
+        try Limits.runs.check(runs)
     }
 
     func run() throws {
@@ -41,7 +35,7 @@ struct BatchCommand: ParsableCommand {
             let scenario = try scenario.load()
             try checkOutputs([("--output", output.output)], scenario: scenario)
             let runner = try BatchRunner(
-                scenario: scenario, runs: runs, firstSeed: seed, threads: threads ?? BatchRunner.defaultThreads)
+                scenario: scenario, runs: runs, firstSeed: seed, threads: threads.count)
             let terminal = standardOutputIsTerminal
             guard let format = output.resolvedFormat(fallback: terminal ? nil : .csv) else {
                 // A person at a terminal: the summary table.

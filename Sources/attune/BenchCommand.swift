@@ -8,19 +8,15 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure headless runs: dyad-steps per second on one thread and on every core.",
         discussion: "Build with -c release first; a debug build is many times slower.")
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds of measuring for each thread count, 0.3 to 600.", valueName: "X"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds of measuring for each thread count, \(Limits.benchSeconds.helpRange).", valueName: "X"))
     var seconds: Double = 3
 
-    @Option(parsing: .unconditional, help: "Rounds per thread count, 1 to 100; the fastest round counts.")
+    @Option(parsing: .unconditional, help: "Rounds per thread count, \(Limits.benchRounds.helpRange); the fastest round counts.")
     var rounds: Int = 3
 
     func validate() throws {
-        guard (0.3...600).contains(seconds) else {
-            throw ValidationError("--seconds must be between 0.3 and 600; it is \(seconds).")
-        }
-        guard (1...100).contains(rounds) else {
-            throw ValidationError("--rounds must be between 1 and 100; it is \(rounds).")
-        }
+        try Limits.benchSeconds.check(seconds)
+        try Limits.benchRounds.check(rounds)
     }
 
     func run() throws {

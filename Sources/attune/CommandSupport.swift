@@ -15,31 +15,17 @@ func printError(_ text: String) {
     StandardStreams.writeError(raw: StandardStreams.visible(text.hasSuffix("\n") ? text : text + "\n"))
 }
 
-/// Runs `body`; the errors people can fix (scenario errors, a missing file,
-/// a `human` caregiver, an unwritable output) are printed to standard error,
-/// one per line, and end the command with exit code 1 instead of a crash.
+/// Runs `body`; an error people can fix (scenario errors, a missing file,
+/// a `human` caregiver, an unwritable output — every error Attune throws
+/// describes itself) is printed to standard error and ends the command with
+/// exit code 1 instead of a crash. An exit code passes through.
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as ScenarioErrors {
-        printError(error.description)
-        throw ExitCode.failure
-    } catch let error as ScenarioErrorsWithHint {
-        printError(error.description)
-        throw ExitCode.failure
-    } catch let error as LabError {
-        printError(error.description)
-        throw ExitCode.failure
-    } catch let error as AtomicFileError {
-        printError(error.description)
-        throw ExitCode.failure
-    } catch let error as CommandFailure {
-        printError(error.description)
-        throw ExitCode.failure
-    } catch let error as CustomStringConvertible {
-        printError(error.description)
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        printError((error as? CustomStringConvertible)?.description ?? "\(error)")
         throw ExitCode.failure
     }
 }

@@ -22,16 +22,16 @@ struct DaysCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(parsing: .unconditional, help: "Days in the history, 1 to 3650.")
+    @Option(parsing: .unconditional, help: "Days in the history, \(Limits.days.helpRange).")
     var days: Int
 
-    @Option(parsing: .unconditional, help: "Sessions each day, 1 to 48; each is one full run of the scenario.")
+    @Option(parsing: .unconditional, help: "Sessions each day, \(Limits.sessionsPerDay.helpRange); each is one full run of the scenario.")
     var sessionsPerDay: Int = 1
 
-    @Option(parsing: .unconditional, help: "Independent histories, 1 to 100000; each day's figures are their mean and 95% interval.")
+    @Option(parsing: .unconditional, help: "Independent histories, \(Limits.histories.helpRange); each day's figures are their mean and 95% interval.")
     var runs: Int = 20
 
-    @Option(parsing: .unconditional, help: "The seed of the first history's first session, 0 to 18446744073709551615. Default: the scenario's seed.", transform: parseSeed)
+    @Option(parsing: .unconditional, help: "The seed of the first history's first session, 0 to \(largestSeedText). Default: the scenario's seed.", transform: parseSeed)
     var seed: UInt64?
 
     @Option(
@@ -55,15 +55,9 @@ struct DaysCommand: ParsableCommand {
     @OptionGroup var threads: ThreadOptions
 
     func validate() throws {
-        guard DaySchedule.allowedDays.contains(days) else {
-            throw ValidationError("--days must be between 1 and 3650; it is \(days).")
-        }
-        guard DaySchedule.allowedSessionsPerDay.contains(sessionsPerDay) else {
-            throw ValidationError("--sessions-per-day must be between 1 and 48; it is \(sessionsPerDay).")
-        }
-        guard DaysRunner.allowedRuns.contains(runs) else {
-            throw ValidationError("--runs must be between 1 and 100000; it is \(runs).")
-        }
+        try Limits.days.check(days)
+        try Limits.sessionsPerDay.check(sessionsPerDay)
+        try Limits.histories.check(runs)
     }
 
     func run() throws {

@@ -84,15 +84,15 @@ func printBeside(rowsOnStandardOutput: Bool, _ text: String) {
     }
 }
 
-/// Options both experiments share: worker threads.
+/// The worker-threads option the experiments share.
 struct ThreadOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Worker threads, 1 to 1024. Default: every core (\(BatchRunner.defaultThreads) here).")
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Worker threads, \(Limits.threads.helpRange). Default: every core (\(BatchRunner.defaultThreads) here).", valueName: "T"))
     var threads: Int?
 
     func validate() throws {
-        if let threads, !(1...1024).contains(threads) {
-            throw ValidationError("--threads must be between 1 and 1024; it is \(threads).")
-        }
+        try Limits.threads.check(threads)
     }
 
     /// The thread count to use.

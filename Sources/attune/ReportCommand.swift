@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "A ready scenario's name, the path of a scenario file, or a recording.")
     var source: String
 
-    @Option(parsing: .unconditional, help: "The run's seed, 0 to 18446744073709551615 (scenarios only). Default: the scenario's seed.", transform: parseSeed)
+    @Option(parsing: .unconditional, help: "The run's seed, 0 to \(largestSeedText) (scenarios only). Default: the scenario's seed.", transform: parseSeed)
     var seed: UInt64?
 
     @Option(

@@ -27,10 +27,10 @@ struct SweepCommand: ParsableCommand {
             valueName: "PATH=VALUES"))
     var vary: [String] = []
 
-    @Option(parsing: .unconditional, help: "Runs at each grid point, 1 to 1000000.")
+    @Option(parsing: .unconditional, help: "Runs at each grid point, \(Limits.runs.helpRange).")
     var runs: Int
 
-    @Option(parsing: .unconditional, help: "The seed of each point's first run, 0 to 18446744073709551615. Default: the scenario's seed.", transform: parseSeed)
+    @Option(parsing: .unconditional, help: "The seed of each point's first run, 0 to \(largestSeedText). Default: the scenario's seed.", transform: parseSeed)
     var seed: UInt64?
 
     @OptionGroup var output: OutputOptions
@@ -47,9 +47,7 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var threads: ThreadOptions
 
     func validate() throws {
-        guard BatchRunner.allowedRuns.contains(runs) else {
-            throw ValidationError("--runs must be between 1 and 1000000; it is \(runs).")
-        }
+        try Limits.runs.check(runs)
         guard !vary.isEmpty else {
             throw ValidationError("Name at least one field to vary, like --vary dyads.0.caregiver.patience=0s..10s:1s.")
         }

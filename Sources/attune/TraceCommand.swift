@@ -10,7 +10,7 @@ struct TraceCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The run's seed, 0 to 18446744073709551615. Default: the scenario's seed.", valueName: "S"), transform: parseSeed)
+    @Option(parsing: .unconditional, help: ArgumentHelp("The run's seed, 0 to \(largestSeedText). Default: the scenario's seed.", valueName: "S"), transform: parseSeed)
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Trace only the dyad with this label (e.g. Waits). Default: every dyad.", valueName: "LABEL"))

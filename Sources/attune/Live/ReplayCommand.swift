@@ -18,7 +18,7 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "The recording (a file written by `attune run --record`).")
     var file: String
 
-    @Option(parsing: .unconditional, help: "How fast to play back, 0.25 to 32 times as fast as it was recorded.")
+    @Option(parsing: .unconditional, help: "How fast to play back, \(Limits.speed.helpRange) times as fast as it was recorded.")
     var speed: Double = 1
 
     @Flag(help: "Open paused; Space plays.")
@@ -28,9 +28,7 @@ struct ReplayCommand: ParsableCommand {
     var noColor = false
 
     func validate() throws {
-        guard Speed.isAllowed(speed) else {
-            throw ValidationError("--speed must be between 0.25 and 32, like 0.5, 1 or 4; it was \(speed).")
-        }
+        try Limits.speed.check(speed)
     }
 
     func run() throws {

@@ -11,10 +11,10 @@ import ArgumentParser
 
 /// The options `attune run` and `attune present` share.
 struct LiveOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "The run's seed, 0 to 18446744073709551615. Default: the scenario's seed.", transform: parseSeed)
+    @Option(parsing: .unconditional, help: "The run's seed, 0 to \(largestSeedText). Default: the scenario's seed.", transform: parseSeed)
     var seed: UInt64?
 
-    @Option(parsing: .unconditional, help: "Simulated seconds per real second, 0.25 to 32 (+ and - change it while running).")
+    @Option(parsing: .unconditional, help: "Simulated seconds per real second, \(Limits.speed.helpRange) (+ and - change it while running).")
     var speed: Double = 1
 
     @Flag(help: "Open the run paused; Space plays.")
@@ -38,9 +38,7 @@ struct LiveOptions: ParsableArguments {
 
     /// The checks every live command makes.
     func check() throws {
-        guard Speed.isAllowed(speed) else {
-            throw ValidationError("--speed must be between 0.25 and 32, like 0.5, 1 or 4; it was \(speed).")
-        }
+        try Limits.speed.check(speed)
     }
 }
 
