@@ -17,8 +17,9 @@ let package = Package(
             name: "AttuneScenario",
             dependencies: ["AttuneModel", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "AttuneLab", dependencies: ["AttuneModel", "AttuneScenario"]),
-        .target(name: "AttuneUI", dependencies: ["AttuneModel", "AttuneScenario"]),
+        .target(name: "AttuneSVG"),
+        .target(name: "AttuneLab", dependencies: ["AttuneModel", "AttuneScenario", "AttuneSVG"]),
+        .target(name: "AttuneUI", dependencies: ["AttuneModel", "AttuneScenario", "AttuneSVG"]),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "AttuneCurses", dependencies: ["AttuneUI", "CNcurses"]),
         .executableTarget(

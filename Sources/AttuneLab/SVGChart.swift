@@ -1,3 +1,4 @@
+import AttuneSVG
 import Foundation
 
 /// Draws a ``ChartData`` as a standalone SVG picture, for slides and
@@ -11,8 +12,11 @@ import Foundation
 /// triangle, star) and its own dash pattern as well as its own colour from
 /// a palette that colour-blind readers can tell apart (Okabe & Ito).
 public enum SVGChart {
-    /// Series colours (Okabe–Ito).
-    static let colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D1F"]
+    /// Series colours (Okabe–Ito, see ``SVGWriter/Colour``).
+    static let colours = [
+        SVGWriter.Colour.blue, SVGWriter.Colour.vermillion, SVGWriter.Colour.green, SVGWriter.Colour.purple,
+        SVGWriter.Colour.orange, SVGWriter.Colour.skyBlue, SVGWriter.Colour.black, SVGWriter.Colour.brown,
+    ]
     /// Series dash patterns (`""` is a solid line).
     static let dashes = ["", "8 4", "2 3", "10 3 2 3", "14 5", "4 4", "1 3", "10 2 2 2 2 2"]
     /// Series marker shapes, named in ``SVGChart`` order.
@@ -184,25 +188,9 @@ public enum SVGChart {
 
     /// A coordinate with at most two decimals.
     private static func n(_ x: Double) -> String {
-        VariedField.shortest(x, places: 2)
+        SVGWriter.number(x, places: 2)
     }
 
-    /// `text` safe inside XML text or a quoted attribute.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Control characters are not allowed in XML 1.0.
-                if c.value < 0x20 && c != "\n" && c != "\t" { out += " " } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    /// `text` safe inside XML text or a quoted attribute (``SVGWriter/escaped(_:)``).
+    static func escaped(_ text: String) -> String { SVGWriter.escaped(text) }
 }

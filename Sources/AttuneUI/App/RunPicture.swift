@@ -1,4 +1,5 @@
 import AttuneModel
+import AttuneSVG
 import AttuneScenario
 
 /// A run as a picture for a slide: for each dyad, the infant's arousal over
@@ -57,26 +58,26 @@ public struct RunPicture: Sendable {
 
     /// The gaze categories: at her, away, far away.
     static let gazeCategories = [
-        Category(name: "looks at her", letter: "A", colour: "#009E73", pattern: "solid"),
-        Category(name: "looks away", letter: "w", colour: "#E69F00", pattern: "hatch"),
-        Category(name: "turned far away", letter: "F", colour: "#D55E00", pattern: "cross"),
+        Category(name: "looks at her", letter: "A", colour: SVGWriter.Colour.green, pattern: "solid"),
+        Category(name: "looks away", letter: "w", colour: SVGWriter.Colour.orange, pattern: "hatch"),
+        Category(name: "turned far away", letter: "F", colour: SVGWriter.Colour.vermillion, pattern: "cross"),
     ]
     /// The affect categories: happy, calm, flat, upset.
     static let affectCategories = [
-        Category(name: "happy (delighted, interested)", letter: "+", colour: "#009E73", pattern: "solid"),
-        Category(name: "calm (neutral)", letter: ".", colour: "#56B4E9", pattern: "dots"),
-        Category(name: "flat (dull, withdrawn)", letter: "-", colour: "#999999", pattern: "hatch"),
-        Category(name: "upset (fussy, distressed, protesting)", letter: "!", colour: "#D55E00", pattern: "cross"),
+        Category(name: "happy (delighted, interested)", letter: "+", colour: SVGWriter.Colour.green, pattern: "solid"),
+        Category(name: "calm (neutral)", letter: ".", colour: SVGWriter.Colour.skyBlue, pattern: "dots"),
+        Category(name: "flat (dull, withdrawn)", letter: "-", colour: SVGWriter.Colour.grey, pattern: "hatch"),
+        Category(name: "upset (fussy, distressed, protesting)", letter: "!", colour: SVGWriter.Colour.vermillion, pattern: "cross"),
     ]
     /// The caregiver's actions, in ``CaregiverAction`` order.
     static let actionCategories = [
-        Category(name: "plays", letter: "P", colour: "#0072B2", pattern: "solid"),
-        Category(name: "greets", letter: "G", colour: "#009E73", pattern: "dots"),
-        Category(name: "waits", letter: "W", colour: "#F0E442", pattern: "none"),
-        Category(name: "soothes", letter: "S", colour: "#56B4E9", pattern: "vertical"),
-        Category(name: "leans in", letter: "L", colour: "#D55E00", pattern: "cross"),
-        Category(name: "still face", letter: "F", colour: "#999999", pattern: "hatch"),
-        Category(name: "looks elsewhere", letter: "E", colour: "#CC79A7", pattern: "horizontal"),
+        Category(name: "plays", letter: "P", colour: SVGWriter.Colour.blue, pattern: "solid"),
+        Category(name: "greets", letter: "G", colour: SVGWriter.Colour.green, pattern: "dots"),
+        Category(name: "waits", letter: "W", colour: SVGWriter.Colour.yellow, pattern: "none"),
+        Category(name: "soothes", letter: "S", colour: SVGWriter.Colour.skyBlue, pattern: "vertical"),
+        Category(name: "leans in", letter: "L", colour: SVGWriter.Colour.vermillion, pattern: "cross"),
+        Category(name: "still face", letter: "F", colour: SVGWriter.Colour.grey, pattern: "hatch"),
+        Category(name: "looks elsewhere", letter: "E", colour: SVGWriter.Colour.purple, pattern: "horizontal"),
     ]
 
     static func affectCategory(_ affect: Affect) -> Int {
@@ -375,13 +376,7 @@ public struct RunPicture: Sendable {
             """
     }
 
-    func n(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
+    func n(_ value: Double) -> String { SVGWriter.number(value, places: 1) }
 
-    func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    func escaped(_ text: String) -> String { SVGWriter.escaped(text) }
 }
