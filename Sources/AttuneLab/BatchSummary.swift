@@ -13,7 +13,7 @@ public struct BatchSummary: Sendable {
     /// The lowest and highest seed seen.
     public private(set) var seeds: ClosedRange<UInt64>?
     /// Statistics indexed `[dyad][phase][metric]`, metric in
-    /// ``SummaryMetric/all`` order.
+    /// ``Figures/summary`` order.
     private var statistics: [[[RunningStatistics]]]
     /// Runs with any fussing or crying, indexed `[dyad][phase]`.
     private var runsWithDistress: [[Int]]
@@ -21,7 +21,7 @@ public struct BatchSummary: Sendable {
     /// Creates an empty summary for runs of `plan`.
     public init(plan: RunPlan) {
         self.plan = plan
-        let metrics = SummaryMetric.all.count
+        let metrics = Figures.summary.count
         statistics = Array(
             repeating: Array(repeating: Array(repeating: RunningStatistics(), count: metrics), count: plan.phases.count),
             count: plan.dyads.count)
@@ -35,7 +35,7 @@ public struct BatchSummary: Sendable {
         for d in plan.dyads.indices {
             for p in plan.phases.indices {
                 let m = run.metrics[d][p]
-                for (k, metric) in SummaryMetric.all.enumerated() {
+                for (k, metric) in Figures.summary.enumerated() {
                     if let v = metric.value(m), v.isFinite { statistics[d][p][k].add(v) }
                 }
                 if m.distressSteps > 0 { runsWithDistress[d][p] += 1 }
@@ -44,7 +44,7 @@ public struct BatchSummary: Sendable {
     }
 
     /// The mean and interval of metric `metric` (index into
-    /// ``SummaryMetric/all``) for one dyad and phase; `nil` when no run had
+    /// ``Figures/summary``) for one dyad and phase; `nil` when no run had
     /// a value.
     public func interval(metric: Int, dyad: Int, phase: Int) -> ConfidenceInterval? {
         statistics[dyad][phase][metric].interval
@@ -65,7 +65,7 @@ public struct BatchSummary: Sendable {
             ?? "no seeds"
         out += "\(runs) \(runs == 1 ? "run" : "runs"), \(seedText). Each cell: the mean over runs (its 95% confidence interval).\n"
 
-        var labels = SummaryMetric.all.map(\.label)
+        var labels = Figures.summary.map(\.label)
         labels.append("Runs with any fussing or crying")
         let headings = plan.phases.map { phase in
             let whole = phase.durationSeconds.rounded() == phase.durationSeconds
@@ -106,7 +106,7 @@ public struct BatchSummary: Sendable {
 
     /// One dyad's cells for one phase: (mean, interval) per row.
     private func column(dyad d: Int, phase p: Int) -> [(String, String)] {
-        var column = SummaryMetric.all.enumerated().map { k, metric in
+        var column = Figures.summary.enumerated().map { k, metric in
             Self.cell(interval(metric: k, dyad: d, phase: p), metric: metric)
         }
         let share = Field.fixed(100 * distressShare(dyad: d, phase: p), places: 1) + "%"
@@ -114,9 +114,9 @@ public struct BatchSummary: Sendable {
         return column
     }
 
-    private static func cell(_ ci: ConfidenceInterval?, metric: SummaryMetric) -> (String, String) {
+    private static func cell(_ ci: ConfidenceInterval?, metric: Figure) -> (String, String) {
         guard let ci else { return ("none", "") }
-        let places = metric.places
+        let places = metric.tablePlaces
         let mean = Field.fixed(ci.mean, places: places)
         guard let lower = ci.lower, let upper = ci.upper else { return (mean, "(1 run)") }
         let low = max(metric.range.lowerBound, lower)

@@ -1,7 +1,7 @@
 import AttuneModel
 
 /// The figures of a history, day by day: for each day, dyad and figure
-/// (``DayMetric``), the mean over runs and its spread.
+/// (``DayFigures/all``), the mean over runs and its spread.
 public struct DaysResult: Sendable {
     /// The schedule that ran.
     public let schedule: DaySchedule
@@ -12,15 +12,16 @@ public struct DaysResult: Sendable {
     /// Statistics, flat, indexed `((day − 1) × dyads + dyad) × metrics + metric`.
     let statistics: [RunningStatistics]
 
-    /// The statistics of one figure on one day (counted from 1) for one dyad.
-    public func statistics(_ metric: DayMetric, day: Int, dyad: Int) -> RunningStatistics {
-        statistics[((day - 1) * schedule.dyadLabels.count + dyad) * DayMetric.allCases.count + metric.rawValue]
+    /// The statistics of figure `metric` (index into ``DayFigures/all``) on
+    /// one day (counted from 1) for one dyad.
+    public func statistics(metric: Int, day: Int, dyad: Int) -> RunningStatistics {
+        statistics[((day - 1) * schedule.dyadLabels.count + dyad) * DayFigures.all.count + metric]
     }
 
     /// The mean of one figure on one day and its 95% confidence interval
     /// over runs; `nil` when no run had a value.
-    public func interval(_ metric: DayMetric, day: Int, dyad: Int) -> ConfidenceInterval? {
-        statistics(metric, day: day, dyad: dyad).interval
+    public func interval(metric: Int, day: Int, dyad: Int) -> ConfidenceInterval? {
+        statistics(metric: metric, day: day, dyad: dyad).interval
     }
 }
 
@@ -100,7 +101,7 @@ public struct DaysRunner: Sendable {
     public func run(progress: (_ runsDone: Int) -> Void = { _ in }) -> DaysResult {
         let schedule = self.schedule
         let dyads = schedule.dyadLabels.count
-        let metricCount = DayMetric.allCases.count
+        let metricCount = DayFigures.all.count
         let perRun = schedule.days * dyads * metricCount
         let runner = self
         let jobs = OrderedJobs(
@@ -108,8 +109,8 @@ public struct DaysRunner: Sendable {
             threads: threads)
         var statistics = [RunningStatistics](repeating: RunningStatistics(), count: perRun)
         jobs.run(
-            produce: { run, record, latencies in
-                runner.history(run: run, into: record, latencies: &latencies)
+            produce: { run, record, _ in
+                runner.history(run: run, into: record)
             },
             consume: { _, record in
                 for i in 0..<perRun where record[i].isFinite { statistics[i].add(record[i]) }
@@ -119,51 +120,32 @@ public struct DaysRunner: Sendable {
     }
 
     /// One history: every dyad's line, day by day, into `record`
-    /// (`((day − 1) × dyads + dyad) × metrics + metric`).
-    func history(run: Int, into record: UnsafeMutableBufferPointer<Double>, latencies: inout [Double]) {
+    /// (`((day − 1) × dyads + dyad) × metrics + metric`): each figure of
+    /// ``DayFigures/all`` over the day's sessions combined.
+    func history(run: Int, into record: UnsafeMutableBufferPointer<Double>) {
         let dyads = schedule.dyadLabels.count
-        let metricCount = DayMetric.allCases.count
+        let figures = DayFigures.all
         for d in 0..<dyads {
             var trust = schedule.initialTrust
             for day in 1...schedule.days {
                 let stretch = schedule.stretch(forDay: day)
                 var plan = stretch.dyadPlans[d]
-                var steps = 0
-                var distress = 0
-                var coordinated = 0
-                var lookAways = 0
-                latencies.removeAll(keepingCapacity: true)
+                var figuresOfDay = PhaseMetrics(stepSeconds: plan.stepSeconds)
                 for k in 0..<schedule.sessionsPerDay {
                     plan.infant.trust = trust
                     var simulation = Simulation(
                         plan: plan, seed: seed(run: run, session: (day - 1) * schedule.sessionsPerDay + k))
                     simulation.runToEnd()
                     let phases = simulation.dyads[0].metrics
-                    for m in phases {
-                        steps += m.steps
-                        distress += m.distressSteps
-                        coordinated += m.coordinatedSteps
-                        lookAways += m.lookAways
-                        latencies += m.repairLatencies
-                    }
+                    for m in phases { figuresOfDay.add(m) }
                     trust = phases[phases.count - 1].trustEnd
                 }
-                let base = ((day - 1) * dyads + d) * metricCount
-                record[base + DayMetric.trustEnd.rawValue] = trust
-                record[base + DayMetric.lookAwaysPerSession.rawValue] = Double(lookAways) / Double(schedule.sessionsPerDay)
-                record[base + DayMetric.distressPercent.rawValue] = steps == 0 ? .nan : 100 * Double(distress) / Double(steps)
-                record[base + DayMetric.coordinatedPercent.rawValue] = steps == 0 ? .nan : 100 * Double(coordinated) / Double(steps)
-                record[base + DayMetric.medianRepairSeconds.rawValue] = Self.median(&latencies) ?? .nan
+                let base = ((day - 1) * dyads + d) * figures.count
+                for (k, figure) in figures.enumerated() {
+                    record[base + k] = figure.value(ofDay: figuresOfDay, sessions: schedule.sessionsPerDay) ?? .nan
+                }
             }
         }
-    }
-
-    /// The median of `values`, sorting them in place; `nil` for none.
-    static func median(_ values: inout [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        values.sort()
-        let mid = values.count / 2
-        return values.count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2
     }
 }
 
@@ -171,16 +153,17 @@ public struct DaysRunner: Sendable {
 ///
 /// `day` (counted from 1), `dyad`, `sessions` (per day), `runs`, `changes`
 /// (the `--switch` changes that begin that day, joined by `; `, empty
-/// otherwise), then for every figure of ``DayMetric`` its mean and the ends
-/// of its 95% confidence interval over runs: `NAME_mean`, `NAME_lo`,
-/// `NAME_hi`; `median_repair_s_n` gives the runs with a repair that day.
+/// otherwise), then for every figure of ``DayFigures/all`` its mean and the
+/// ends of its 95% confidence interval over runs: `NAME_mean`, `NAME_lo`,
+/// `NAME_hi`; a figure a day may lack (`median_repair_s`) also gets
+/// `NAME_n`, the runs that had a value.
 public enum DaysColumns {
     /// Column names, in output order.
     public static let names: [String] = {
         var names = ["day", "dyad", "sessions", "runs", "changes"]
-        for metric in DayMetric.allCases {
+        for metric in DayFigures.all.map(\.figure) {
             names += [metric.column + "_mean", metric.column + "_lo", metric.column + "_hi"]
-            if metric == .medianRepairSeconds { names.append(metric.column + "_n") }
+            if metric.mayBeMissing { names.append(metric.column + "_n") }
         }
         return names
     }()
@@ -194,10 +177,10 @@ public enum DaysColumns {
             let changes = stretch.firstDay == day ? stretch.switches.map(\.override).joined(separator: "; ") : ""
             for (d, dyad) in stretch.plan.dyads.enumerated() {
                 var row: [Field] = [.integer(day), .text(dyad.label), .integer(schedule.sessionsPerDay), .integer(result.runs), .text(changes)]
-                for metric in DayMetric.allCases {
-                    let statistics = result.statistics(metric, day: day, dyad: d)
-                    row += intervalCells(statistics.interval, places: metric.places, range: metric.range)
-                    if metric == .medianRepairSeconds { row.append(.integer(statistics.count)) }
+                for (k, metric) in DayFigures.all.map(\.figure).enumerated() {
+                    let statistics = result.statistics(metric: k, day: day, dyad: d)
+                    row += intervalCells(statistics.interval, places: metric.rowPlaces, range: metric.range)
+                    if metric.mayBeMissing { row.append(.integer(statistics.count)) }
                 }
                 rows.append(row)
             }

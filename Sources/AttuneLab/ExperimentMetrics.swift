@@ -1,56 +1,16 @@
 import AttuneModel
 
-/// A figure `sweep` reports for each grid point, dyad and phase: one of the
-/// batch summary's figures (``SummaryMetric``, the same values and the same
-/// statistics), with the column name its mean and interval get in output
-/// rows, and the name `--plot` knows it by.
-public struct SweepMetric: Sendable {
-    /// The column name, as in `batch` rows: `median_repair_s`.
-    public let column: String
-    /// The batch summary's figure: label, value and the range it can take.
-    public let summary: SummaryMetric
-    /// Decimal places in output rows (3 for shares, seconds and counts, 4
-    /// for arousal and trust).
-    public let places: Int
-    /// True when a run can have no value (no repair, no look-away); rows
-    /// then also give how many runs had one (`COLUMN_n`).
-    public let mayBeMissing: Bool
-
-    /// Column names, places and whether a value may be missing, by the
-    /// summary's labels.
-    private static let columns: [String: (String, Int, Bool)] = [
-        "Looking at the caregiver, %": ("gaze_at_caregiver_pct", 3, false),
-        "Positive affect, %": ("positive_affect_pct", 3, false),
-        "Negative affect, %": ("negative_affect_pct", 3, false),
-        "Fussing or crying, %": ("distress_pct", 3, false),
-        "Crying, %": ("crying_pct", 3, false),
-        "Mean arousal (0-1)": ("mean_arousal", 4, false),
-        "Peak arousal (0-1)": ("peak_arousal", 4, false),
-        "In step together, %": ("coordinated_pct", 3, false),
-        "Ruptures": ("ruptures", 3, false),
-        "Repairs": ("repairs", 3, false),
-        "Left unrepaired": ("unrepaired", 3, false),
-        "Median time to repair, s": ("median_repair_s", 3, true),
-        "Longest rupture, s": ("longest_rupture_s", 3, false),
-        "Look-aways": ("lookaways", 3, false),
-        "Mean look-away, s": ("mean_lookaway_s", 3, true),
-        "Median look-away, s": ("median_lookaway_s", 3, true),
-        "Came back on its own": ("returned_on_own", 3, false),
-        "Trust at the end (0-1)": ("trust_end", 4, false),
-    ]
-
-    /// Every figure, in ``SummaryMetric/all`` order.
-    public static let all: [SweepMetric] = SummaryMetric.all.map { metric in
-        if let (column, places, missing) = columns[metric.label] {
-            return SweepMetric(column: column, summary: metric, places: places, mayBeMissing: missing)
-        }
-        // A figure added to the summary later still gets a column.
-        let slug = String(metric.label.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
-        return SweepMetric(column: slug, summary: metric, places: 3, mayBeMissing: true)
-    }
+/// The figures `sweep` reports for each grid point, dyad and phase: those
+/// of the batch summary (``Figures/summary``: the same values and the same
+/// statistics), each under its column name in rows and in `--plot`.
+public enum SweepFigures {
+    /// Every figure, in ``Figures/summary`` order.
+    public static let all: [Figure] = Figures.summary
 
     /// The figures a sweep's readable table shows when no `--plot` is given.
-    public static let tableDefaults = ["median_repair_s", "distress_pct", "coordinated_pct", "gaze_at_caregiver_pct"]
+    public static let tableDefaults = [
+        Figures.medianRepair.column, Figures.distress.column, Figures.coordinated.column, Figures.gazeAtCaregiver.column,
+    ]
 
     /// The index in ``all`` of the figure named `name` (its column name).
     /// - Throws: ``ExperimentErrors`` listing the names, for an unknown one.
@@ -60,68 +20,64 @@ public struct SweepMetric: Sendable {
     }
 }
 
-/// A figure `days` reports for each day and dyad, over that day's sessions.
-public enum DayMetric: Int, CaseIterable, Sendable {
-    /// The infant's trust at the end of the day's last session, 0...1.
-    case trustEnd
-    /// Look-aways per session (all phases), averaged over the day's sessions.
-    case lookAwaysPerSession
-    /// Share of the day's steps fussing, crying or pushing away, percent.
-    case distressPercent
-    /// Share of the day's steps in step together (coordinated), percent.
-    case coordinatedPercent
-    /// The median of the day's repair latencies (every session and phase),
-    /// seconds; a run with no repair that day has no value.
-    case medianRepairSeconds
+/// A figure `days` reports for each day and dyad: a figure of the registry
+/// (``Figures``) over the day's sessions combined (every session and
+/// phase, as if one), or, with ``perSession``, that divided by the
+/// sessions of the day.
+public struct DayFigure: Sendable {
+    /// The figure: its column name (also the name `--plot` takes), label,
+    /// places, range, and how it is read from the day's figures.
+    public let figure: Figure
+    /// True for a figure per session: the day's value divided by the
+    /// sessions of the day.
+    public let perSession: Bool
 
-    /// The column name in output rows, and the name `--plot` takes.
-    public var column: String {
-        switch self {
-        case .trustEnd: "trust_end"
-        case .lookAwaysPerSession: "lookaways_per_session"
-        case .distressPercent: "distress_pct"
-        case .coordinatedPercent: "coordinated_pct"
-        case .medianRepairSeconds: "median_repair_s"
-        }
+    /// Creates a day's figure.
+    public init(_ figure: Figure, perSession: Bool = false) {
+        self.figure = figure
+        self.perSession = perSession
     }
 
-    /// The figure in plain words, with its unit.
-    public var label: String {
-        switch self {
-        case .trustEnd: "Trust at the end of the day (0-1)"
-        case .lookAwaysPerSession: "Look-aways per session"
-        case .distressPercent: "Fussing or crying, %"
-        case .coordinatedPercent: "In step together, %"
-        case .medianRepairSeconds: "Median time to repair, s"
-        }
+    /// The figure over one day: `day` holds the day's sessions combined
+    /// (``PhaseMetrics/combined(_:)``), `sessions` how many there were;
+    /// `nil` when it has no value (no repair that day).
+    public func value(ofDay day: PhaseMetrics, sessions: Int) -> Double? {
+        guard let value = figure.value(day) else { return nil }
+        return perSession ? value / Double(sessions) : value
     }
+}
 
-    /// Decimal places in output rows.
-    public var places: Int { self == .trustEnd ? 4 : 3 }
+/// The figures `days` reports for each day and dyad, over that day's
+/// sessions, in column order.
+public enum DayFigures {
+    /// Every figure, in order:
+    /// - `trust_end`: trust at the end of the day's last session, 0...1;
+    /// - `lookaways_per_session`: look-aways (all phases), averaged over
+    ///   the day's sessions;
+    /// - `distress_pct`, `coordinated_pct`: shares of the day's steps;
+    /// - `median_repair_s`: the median of the day's repair latencies
+    ///   (every session and phase); a run with no repair that day has none.
+    public static let all: [DayFigure] = [
+        DayFigure(Figures.trustEnd.relabelled("Trust at the end of the day (0-1)")),
+        DayFigure(
+            Figure(column: "lookaways_per_session", label: "Look-aways per session", unit: .count, tablePlaces: 1) {
+                Double($0.lookAways)
+            },
+            perSession: true),
+        DayFigure(Figures.distress),
+        DayFigure(Figures.coordinated),
+        DayFigure(Figures.medianRepair),
+    ]
 
-    /// Decimal places in the readable table.
-    public var tablePlaces: Int {
-        switch self {
-        case .trustEnd: 3
-        case .medianRepairSeconds: 2
-        default: 1
-        }
-    }
+    /// The index in ``all`` of the figure `days` charts when no `--plot`
+    /// is given: trust.
+    public static let plotDefault = 0
 
-    /// The values the figure can take; intervals are cut to it.
-    public var range: ClosedRange<Double> {
-        switch self {
-        case .trustEnd: 0...1
-        case .distressPercent, .coordinatedPercent: 0...100
-        case .lookAwaysPerSession, .medianRepairSeconds: 0...Double.greatestFiniteMagnitude
-        }
-    }
-
-    /// The figure named `name` (its column name).
+    /// The index in ``all`` of the figure named `name` (its column name).
     /// - Throws: ``ExperimentErrors`` listing the names, for an unknown one.
-    public static func named(_ name: String, option: String = "--plot") throws(ExperimentErrors) -> DayMetric {
-        if let m = allCases.first(where: { $0.column == name }) { return m }
-        throw ExperimentErrors(unknownName(name, option: option, names: allCases.map(\.column)))
+    public static func index(named name: String, option: String = "--plot") throws(ExperimentErrors) -> Int {
+        if let i = all.firstIndex(where: { $0.figure.column == name }) { return i }
+        throw ExperimentErrors(unknownName(name, option: option, names: all.map(\.figure.column)))
     }
 }
 

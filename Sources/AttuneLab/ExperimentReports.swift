@@ -30,7 +30,7 @@ public struct SweepReport: Sendable {
 
     /// The tables: a heading, then for each dyad (and phase) one row per
     /// grid point with the varied values and the figures `metrics`
-    /// (indices into ``SweepMetric/all``), each as mean ± half its 95%
+    /// (indices into ``SweepFigures/all``), each as mean ± half its 95%
     /// interval.
     public func table(metrics: [Int]) -> String {
         guard let first = points.first else { return "" }
@@ -46,13 +46,13 @@ public struct SweepReport: Sendable {
         for (d, dyad) in plan.dyads.enumerated() {
             for (p, phase) in plan.phases.enumerated() {
                 out += "\n" + dyad.label + (plan.phases.count > 1 ? ", phase \"\(phase.name)\"" : "") + "\n"
-                let headers = names + metrics.map { SweepMetric.all[$0].summary.label }
+                let headers = names + metrics.map { SweepFigures.all[$0].label }
                 var rows = [[String]]()
                 for point in points {
                     var row = grid.values(ofPoint: point.point).map(\.text)
                     for k in metrics {
-                        let metric = SweepMetric.all[k].summary
-                        row.append(plusMinus(point.interval(metric: k, dyad: d, phase: p), places: metric.places))
+                        let metric = SweepFigures.all[k]
+                        row.append(plusMinus(point.interval(metric: k, dyad: d, phase: p), places: metric.tablePlaces))
                     }
                     rows.append(row)
                 }
@@ -63,12 +63,12 @@ public struct SweepReport: Sendable {
         return out
     }
 
-    /// The chart of figure `metric` (index into ``SweepMetric/all``) against
+    /// The chart of figure `metric` (index into ``SweepFigures/all``) against
     /// the first varied field: one series per dyad (and per phase, unless
     /// `phase` picks one, and per setting of the other varied fields), at
     /// most ``ChartData/maximumSeries``.
     public func chart(metric: Int, phase: Int? = nil) -> ChartData {
-        let summary = SweepMetric.all[metric].summary
+        let figure = SweepFigures.all[metric]
         let xField = grid.fields[0]
         let others = Array(grid.fields.dropFirst())
         let plan = points.first?.plan
@@ -89,8 +89,8 @@ public struct SweepReport: Sendable {
                         else { continue }
                         points.append(
                             ChartPoint(
-                                x: x(i), mean: ci.mean, lower: ci.lower.map { max(summary.range.lowerBound, $0) },
-                                upper: ci.upper.map { min(summary.range.upperBound, $0) }))
+                                x: x(i), mean: ci.mean, lower: ci.lower.map { max(figure.range.lowerBound, $0) },
+                                upper: ci.upper.map { min(figure.range.upperBound, $0) }))
                     }
                     if !others.isEmpty {
                         let values = grid.values(ofPoint: combination)
@@ -104,10 +104,10 @@ public struct SweepReport: Sendable {
         let ticks = xField.values.indices.map { ChartTick(x: x($0), label: xField.values[$0].text) }
         let phaseNote = phase.flatMap { p in plan.map { ", phase \"\($0.phases[p].name)\"" } } ?? ""
         return ChartData(
-            title: "\(summary.label) by \(xField.shortName(among: grid.fields))",
+            title: "\(figure.label) by \(xField.shortName(among: grid.fields))",
             subtitle: "\(title)\(phaseNote): mean and 95% interval over \(Field.grouped(runs)) \(runs == 1 ? "run" : "runs") at each point",
-            xLabel: xField.path + (xField.kind == .duration ? " (s)" : ""), yLabel: summary.label, xTicks: ticks,
-            yLimits: summary.range, series: series, connectsPoints: xField.kind != .word)
+            xLabel: xField.path + (xField.kind == .duration ? " (s)" : ""), yLabel: figure.label, xTicks: ticks,
+            yLimits: figure.range, series: series, connectsPoints: xField.kind != .word)
     }
 
     /// How many series ``chart(metric:phase:)`` would have before the cut
@@ -141,7 +141,7 @@ public struct DaysReport: Sendable {
     }
 
     /// The tables: a heading, then for each dyad one row per day with every
-    /// figure of ``DayMetric`` as mean ± half its 95% interval over runs.
+    /// figure of ``DayFigures/all`` as mean ± half its 95% interval over runs.
     public func table() -> String {
         var out = title.isEmpty ? "" : title + "\n"
         let k = schedule.sessionsPerDay
@@ -154,20 +154,20 @@ public struct DaysReport: Sendable {
             out += "\n\(label)\n"
             var headers = ["Day"]
             if !changes.isEmpty { headers.append("Change") }
-            headers += DayMetric.allCases.map(\.label)
+            headers += DayFigures.all.map(\.figure.label)
             var rows = [[String]]()
             for day in 1...schedule.days {
                 var row = [String(day)]
                 if !changes.isEmpty {
                     row.append(changes.first { $0.1.firstDay == day }.map { "[\($0.0)]" } ?? "")
                 }
-                for metric in DayMetric.allCases {
-                    row.append(plusMinus(result.interval(metric, day: day, dyad: d), places: metric.tablePlaces))
+                for (k, metric) in DayFigures.all.enumerated() {
+                    row.append(plusMinus(result.interval(metric: k, day: day, dyad: d), places: metric.figure.tablePlaces))
                 }
                 rows.append(row)
             }
             out += TextTable.render(
-                headers: headers, rows: rows, rightAligned: headers.indices.map { $0 == 0 || $0 >= headers.count - DayMetric.allCases.count })
+                headers: headers, rows: rows, rightAligned: headers.indices.map { $0 == 0 || $0 >= headers.count - DayFigures.all.count })
         }
         if !changes.isEmpty {
             out += "\n"
@@ -178,14 +178,15 @@ public struct DaysReport: Sendable {
         return out
     }
 
-    /// The chart of `metric`, day by day: one series per dyad, with a marker
-    /// on each day a switch begins.
-    public func chart(metric: DayMetric) -> ChartData {
+    /// The chart of figure `metric` (index into ``DayFigures/all``), day by
+    /// day: one series per dyad, with a marker on each day a switch begins.
+    public func chart(metric index: Int) -> ChartData {
+        let metric = DayFigures.all[index].figure
         var series = [ChartSeries]()
         for (d, label) in schedule.dyadLabels.enumerated() {
             var points = [ChartPoint]()
             for day in 1...schedule.days {
-                guard let ci = result.interval(metric, day: day, dyad: d) else { continue }
+                guard let ci = result.interval(metric: index, day: day, dyad: d) else { continue }
                 points.append(
                     ChartPoint(
                         x: Double(day), mean: ci.mean, lower: ci.lower.map { max(metric.range.lowerBound, $0) },

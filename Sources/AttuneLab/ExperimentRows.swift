@@ -4,7 +4,7 @@ import AttuneModel
 ///
 /// `point` (counted from 0), then one column per varied field (named by its
 /// path; a duration's column gets `_s` and holds seconds), then `dyad`,
-/// `phase` and `runs`, then for every figure of ``SweepMetric/all`` its mean
+/// `phase` and `runs`, then for every figure of ``SweepFigures/all`` its mean
 /// and the ends of its 95% confidence interval: `NAME_mean`, `NAME_lo`,
 /// `NAME_hi`. A figure a run may lack (a median repair time in a run with
 /// no repair) also gets `NAME_n`, the runs that had a value. The interval
@@ -14,7 +14,7 @@ public enum SweepColumns {
     /// The column names for `grid`, in output order.
     public static func names(grid: SweepGrid) -> [String] {
         var names = ["point"] + grid.fields.map(\.column) + ["dyad", "phase", "runs"]
-        for metric in SweepMetric.all {
+        for metric in SweepFigures.all {
             names += [metric.column + "_mean", metric.column + "_lo", metric.column + "_hi"]
             if metric.mayBeMissing { names.append(metric.column + "_n") }
         }
@@ -31,9 +31,9 @@ public enum SweepColumns {
                 var row: [Field] = [.integer(summary.point)]
                 for (field, value) in zip(grid.fields, values) { row.append(cell(value, kind: field.kind)) }
                 row += [.text(dyad.label), .text(phase.name), .integer(summary.runs)]
-                for (k, metric) in SweepMetric.all.enumerated() {
+                for (k, metric) in SweepFigures.all.enumerated() {
                     let statistics = summary.statistics(metric: k, dyad: d, phase: p)
-                    row += intervalCells(statistics.interval, places: metric.places, range: metric.summary.range)
+                    row += intervalCells(statistics.interval, places: metric.rowPlaces, range: metric.range)
                     if metric.mayBeMissing { row.append(.integer(statistics.count)) }
                 }
                 rows.append(row)

@@ -2,25 +2,18 @@ import AttuneModel
 
 /// The columns of a batch row: one row per run × dyad × phase.
 ///
-/// The first twenty columns are fixed in name and order; `crying_pct`,
-/// `unrepaired` and `median_lookaway_s` follow. Shares are percent with 3 decimals, seconds have 3
-/// decimals, arousal and trust (0...1) have 4. A median or mean of nothing
-/// (no repair, no look-away) is an empty CSV cell or a JSON `null`.
+/// `run`, `seed`, `dyad` and `phase`, then every figure of
+/// ``Figures/batchRows`` under its column name: the first twenty columns
+/// are fixed in name and order, and figures added later follow them.
+/// Shares and seconds have 3 decimals, arousal and trust (0...1) have 4,
+/// counts are whole numbers. A median or mean of nothing (no repair, no
+/// look-away) is an empty CSV cell or a JSON `null`.
 public enum MetricColumns {
-    /// Column names, in output order.
-    public static let names: [String] = [
-        "run", "seed", "dyad", "phase", "duration_s",
-        "gaze_at_caregiver_pct", "positive_affect_pct", "negative_affect_pct", "distress_pct",
-        "mean_arousal", "peak_arousal", "coordinated_pct",
-        "ruptures", "repairs", "median_repair_s", "longest_rupture_s",
-        "lookaways", "mean_lookaway_s", "returned_on_own", "trust_end",
-        "crying_pct", "unrepaired", "median_lookaway_s",
-    ]
+    /// The columns before the figures.
+    public static let keys = ["run", "seed", "dyad", "phase"]
 
-    /// Decimal places for percentages and seconds.
-    public static let sharePlaces = 3
-    /// Decimal places for arousal and trust (0...1).
-    public static let levelPlaces = 4
+    /// Column names, in output order.
+    public static let names: [String] = keys + Figures.batchRows.map(\.column)
 
     /// The cells of one row, in ``names`` order.
     /// - Parameters:
@@ -30,29 +23,17 @@ public enum MetricColumns {
     ///   - phase: the phase's name.
     ///   - metrics: that dyad's figures over that phase.
     public static func cells(run: Int, seed: UInt64, dyad: String, phase: String, metrics m: PhaseMetrics) -> [Field] {
-        let s = sharePlaces
-        let l = levelPlaces
-        return [
-            .integer(run), .unsigned(seed), .text(dyad), .text(phase),
-            .decimal(m.durationSeconds, places: s),
-            .decimal(m.gazeAtCaregiverPercent, places: s),
-            .decimal(m.positiveAffectPercent, places: s),
-            .decimal(m.negativeAffectPercent, places: s),
-            .decimal(m.distressPercent, places: s),
-            .decimal(m.meanArousal, places: l),
-            .decimal(m.peakArousal, places: l),
-            .decimal(m.coordinatedPercent, places: s),
-            .integer(m.ruptures), .integer(m.repairs),
-            .decimal(m.medianRepairSeconds, places: s),
-            .decimal(m.longestRuptureSeconds, places: s),
-            .integer(m.lookAways),
-            .decimal(m.meanLookAwaySeconds, places: s),
-            .integer(m.returnedOnOwn),
-            .decimal(m.trustEnd, places: l),
-            .decimal(m.cryingPercent, places: s),
-            .integer(m.unrepaired),
-            .decimal(m.medianLookAwaySeconds, places: s),
-        ]
+        var cells: [Field] = [.integer(run), .unsigned(seed), .text(dyad), .text(phase)]
+        cells.reserveCapacity(names.count)
+        for figure in Figures.batchRows { cells.append(cell(figure, of: m)) }
+        return cells
+    }
+
+    /// One figure of one row: a whole number for a count, a decimal with
+    /// the figure's row places otherwise, missing when there is no value.
+    static func cell(_ figure: Figure, of metrics: PhaseMetrics) -> Field {
+        guard let value = figure.value(metrics) else { return .missing }
+        return figure.unit == .count ? .integer(Int(value)) : .decimal(value, places: figure.rowPlaces)
     }
 
     /// Every row of one run: dyads in plan order, and within each dyad its

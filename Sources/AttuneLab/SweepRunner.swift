@@ -1,7 +1,7 @@
 import AttuneModel
 
 /// The figures of one grid point: for each dyad, phase and figure
-/// (``SweepMetric/all``), the running mean and spread over the point's runs.
+/// (``SweepFigures/all``), the running mean and spread over the point's runs.
 public struct SweepPointSummary: Sendable {
     /// The grid point, counted from 0.
     public let point: Int
@@ -15,7 +15,7 @@ public struct SweepPointSummary: Sendable {
     /// The statistics of one figure for one dyad and phase: how many runs
     /// had a value, their mean, and their spread.
     public func statistics(metric: Int, dyad: Int, phase: Int) -> RunningStatistics {
-        statistics[(dyad * plan.phases.count + phase) * SweepMetric.all.count + metric]
+        statistics[(dyad * plan.phases.count + phase) * SweepFigures.all.count + metric]
     }
 
     /// The mean of one figure and its 95% confidence interval (as in the
@@ -104,7 +104,7 @@ public struct SweepRunner: Sendable {
     ) rethrows {
         let dyads = plans[0].dyads.count
         let phases = plans[0].phases.count
-        let metrics = SweepMetric.all.map(\.summary)
+        let metrics = SweepFigures.all
         let perRun = dyads * phases * metrics.count
         let (plans, runs, firstSeed) = (self.plans, self.runs, self.firstSeed)
         let jobs = OrderedJobs(

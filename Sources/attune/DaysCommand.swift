@@ -67,8 +67,8 @@ struct DaysCommand: ParsableCommand {
             for text in switches {
                 do throws(ExperimentErrors) { parsed.append(try DaySwitch.parse(text, days: days)) } catch { problems += error.messages }
             }
-            var metric = DayMetric.trustEnd
-            do throws(ExperimentErrors) { if let plot { metric = try DayMetric.named(plot) } } catch { problems += error.messages }
+            var metric = DayFigures.plotDefault
+            do throws(ExperimentErrors) { if let plot { metric = try DayFigures.index(named: plot) } } catch { problems += error.messages }
             guard problems.isEmpty else { throw ExperimentErrors(problems) }
 
             let base = try scenario.load()

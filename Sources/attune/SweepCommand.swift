@@ -66,7 +66,7 @@ struct SweepCommand: ParsableCommand {
             }
             var metric: Int?
             if let plot {
-                do throws(ExperimentErrors) { metric = try SweepMetric.index(named: plot) } catch { problems += error.messages }
+                do throws(ExperimentErrors) { metric = try SweepFigures.index(named: plot) } catch { problems += error.messages }
             }
             guard problems.isEmpty else { throw ExperimentErrors(problems) }
             let grid = try SweepGrid(fields: fields)
@@ -117,8 +117,8 @@ struct SweepCommand: ParsableCommand {
 
             if showTable {
                 var shown = metric.map { [$0] } ?? []
-                for name in SweepMetric.tableDefaults {
-                    let k = try SweepMetric.index(named: name)
+                for name in SweepFigures.tableDefaults {
+                    let k = try SweepFigures.index(named: name)
                     if !shown.contains(k) && shown.count < 4 { shown.append(k) }
                 }
                 print(report.table(metrics: shown), terminator: "")

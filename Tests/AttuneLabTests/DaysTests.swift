@@ -13,6 +13,11 @@ private func schedule(
         baseOverrides: set, load: ExperimentFixtures.loader(yaml))
 }
 
+/// The index in ``DayFigures/all`` of the figure named `column`.
+private func dayFigure(_ column: String) -> Int {
+    DayFigures.all.firstIndex { $0.figure.column == column }!
+}
+
 /// The messages a `--switch` is refused with.
 private func refusal(_ text: String, days: Int) -> String {
     do {
@@ -47,7 +52,7 @@ struct DaysTests {
                 let figures = session(plan, trust: trust, seed: runner.seed(run: 0, session: (day - 1) * 2 + k))
                 trust = figures.last!.trustEnd
             }
-            #expect(result.interval(.trustEnd, day: day, dyad: 0)?.mean == trust)
+            #expect(result.interval(metric: dayFigure("trust_end"), day: day, dyad: 0)?.mean == trust)
         }
         #expect(trust != 0.8)
     }
@@ -80,9 +85,9 @@ struct DaysTests {
                 latencies += m.repairLatencies
             }
         }
-        #expect(result.interval(.lookAwaysPerSession, day: 1, dyad: 0)?.mean == Double(lookAways) / 3)
-        #expect(result.interval(.coordinatedPercent, day: 1, dyad: 0)?.mean == 100 * Double(coordinated) / Double(steps))
-        #expect(result.interval(.medianRepairSeconds, day: 1, dyad: 0)?.mean == PhaseMetrics.median(latencies))
+        #expect(result.interval(metric: dayFigure("lookaways_per_session"), day: 1, dyad: 0)?.mean == Double(lookAways) / 3)
+        #expect(result.interval(metric: dayFigure("coordinated_pct"), day: 1, dyad: 0)?.mean == 100 * Double(coordinated) / Double(steps))
+        #expect(result.interval(metric: dayFigure("median_repair_s"), day: 1, dyad: 0)?.mean == PhaseMetrics.median(latencies))
     }
 
     @Test("a switch holds from its day on, and not before")
@@ -95,9 +100,9 @@ struct DaysTests {
         // Day 3's session is the intrusive one, started from day 2's trust.
         let runner = try DaysRunner(schedule: days, runs: 1, firstSeed: 2, threads: 1)
         let result = runner.run()
-        let before = try #require(result.interval(.trustEnd, day: 2, dyad: 0)?.mean)
+        let before = try #require(result.interval(metric: dayFigure("trust_end"), day: 2, dyad: 0)?.mean)
         let third = session(days.stretch(forDay: 3).plan, trust: before, seed: runner.seed(run: 0, session: 2))
-        #expect(result.interval(.trustEnd, day: 3, dyad: 0)?.mean == third.last!.trustEnd)
+        #expect(result.interval(metric: dayFigure("trust_end"), day: 3, dyad: 0)?.mean == third.last!.trustEnd)
         let rows = DaysColumns.rows(of: result)
         #expect(rows.map { $0[4].text } == ["", "", "dyads.0.caregiver.policy=intrusive", "", ""])
     }
@@ -122,7 +127,7 @@ struct DaysTests {
             ExperimentFixtures.waits, days: 8, switches: ["5:dyads.0.caregiver.policy=attuned"],
             set: ["dyads.0.caregiver.policy=intrusive", "duration=120s"])
         let result = try DaysRunner(schedule: days, runs: 4, firstSeed: 1).run()
-        let trust: [Double] = (1...8).map { result.interval(DayMetric.trustEnd, day: $0, dyad: 0)!.mean }
+        let trust: [Double] = (1...8).map { result.interval(metric: dayFigure("trust_end"), day: $0, dyad: 0)!.mean }
         #expect(trust[0] < 0.8)
         #expect(zip(trust[0..<4], trust[1..<4]).allSatisfy { $0 > $1 })
         #expect(zip(trust[4..<8], trust[5..<8]).allSatisfy { $0 < $1 })
@@ -137,10 +142,10 @@ struct DaysTests {
         ).run()
         for day in 1...3 {
             // The chasing caregiver's line does not depend on the other dyad.
-            #expect(both.interval(.trustEnd, day: day, dyad: 1) == alone.interval(.trustEnd, day: day, dyad: 1))
-            #expect(alone.interval(.trustEnd, day: day, dyad: 0) == alone.interval(.trustEnd, day: day, dyad: 1))
+            #expect(both.interval(metric: dayFigure("trust_end"), day: day, dyad: 1) == alone.interval(metric: dayFigure("trust_end"), day: day, dyad: 1))
+            #expect(alone.interval(metric: dayFigure("trust_end"), day: day, dyad: 0) == alone.interval(metric: dayFigure("trust_end"), day: day, dyad: 1))
         }
-        #expect(both.interval(.trustEnd, day: 3, dyad: 0)!.mean > both.interval(.trustEnd, day: 3, dyad: 1)!.mean)
+        #expect(both.interval(metric: dayFigure("trust_end"), day: 3, dyad: 0)!.mean > both.interval(metric: dayFigure("trust_end"), day: 3, dyad: 1)!.mean)
     }
 
     @Test("the result is the same on 1, 2 or 3 threads")
@@ -186,13 +191,13 @@ struct DaysTests {
         let table = report.table()
         #expect(table.contains("[1] from day 3: dyads.0.caregiver.energy=0.3"))
         #expect(table.contains("Trust at the"))
-        let chart = report.chart(metric: .trustEnd)
+        let chart = report.chart(metric: dayFigure("trust_end"))
         #expect(chart.series.map(\.name) == ["Waits"])
         #expect(chart.series[0].points.map(\.x) == [1, 2, 3, 4])
         #expect(chart.markers == [ChartMarker(x: 2.5, label: "from day 3: dyads.0.caregiver.energy=0.3")])
         let text = TextChart.render(chart)
         #expect(text.contains(": from day 3: dyads.0.caregiver.energy=0.3"))
-        #expect(try DayMetric.named("distress_pct") == .distressPercent)
-        #expect(throws: ExperimentErrors.self) { try DayMetric.named("trust") }
+        #expect(try DayFigures.index(named: "distress_pct") == dayFigure("distress_pct"))
+        #expect(throws: ExperimentErrors.self) { try DayFigures.index(named: "trust") }
     }
 }

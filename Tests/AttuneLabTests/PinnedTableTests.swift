@@ -26,8 +26,8 @@ struct PinnedTableTests {
         var report = SweepReport(title: "Wait or chase", grid: grid, runs: 6, firstSeed: 1)
         try SweepRunner(plans: plans, runs: 6, firstSeed: 1, threads: 2).run { report.add($0) }
         var shown = [Int]()
-        for name in SweepMetric.tableDefaults { shown.append(try SweepMetric.index(named: name)) }
-        let text = report.table(metrics: shown) + "\n" + TextChart.render(report.chart(metric: try SweepMetric.index(named: "distress_pct")))
+        for name in SweepFigures.tableDefaults { shown.append(try SweepFigures.index(named: name)) }
+        let text = report.table(metrics: shown) + "\n" + TextChart.render(report.chart(metric: try SweepFigures.index(named: "distress_pct")))
         #expect(Pinned.difference(text, pinned: "sweep-table.txt") == nil, "\(Pinned.difference(text, pinned: "sweep-table.txt") ?? "")")
     }
 
@@ -38,7 +38,7 @@ struct PinnedTableTests {
             baseOverrides: [], load: ExperimentFixtures.loader(ExperimentFixtures.waits))
         let result = try DaysRunner(schedule: schedule, runs: 4, firstSeed: 1).run()
         let report = DaysReport(title: "Waits", result: result)
-        let text = report.table() + "\n" + TextChart.render(report.chart(metric: .trustEnd))
+        let text = report.table() + "\n" + TextChart.render(report.chart(metric: DayFigures.plotDefault))
         #expect(Pinned.difference(text, pinned: "days-table.txt") == nil, "\(Pinned.difference(text, pinned: "days-table.txt") ?? "")")
     }
 }

@@ -99,7 +99,7 @@ struct SweepChartTests {
             ExperimentFixtures.waitOrChase, vary: ["dyads.1.caregiver.patience=1s..3s:1s"])
         var report = SweepReport(title: "Wait or chase", grid: grid, runs: 6, firstSeed: 1)
         try SweepRunner(plans: plans, runs: 6, firstSeed: 1, threads: 2).run { report.add($0) }
-        let metric = try SweepMetric.index(named: "distress_pct")
+        let metric = try SweepFigures.index(named: "distress_pct")
         let data = report.chart(metric: metric)
         #expect(data.series.map(\.name) == ["Waits", "Chases"])
         #expect(data.series.allSatisfy { $0.points.map(\.x) == [1, 2, 3] })
@@ -115,13 +115,13 @@ struct SweepChartTests {
     @Test("an unknown figure is refused with the list of names and a suggestion")
     func unknownMetric() {
         do {
-            _ = try SweepMetric.index(named: "median_repair")
+            _ = try SweepFigures.index(named: "median_repair")
             Issue.record("expected a refusal")
         } catch {
             #expect(error.description.hasPrefix("--plot median_repair: there is no figure called \"median_repair\"; did you mean \"median_repair_s\"?"))
         }
-        #expect(SweepMetric.all.map(\.column).count == Set(SweepMetric.all.map(\.column)).count)
-        #expect(SweepMetric.all.allSatisfy { !$0.column.contains(" ") })
+        #expect(SweepFigures.all.map(\.column).count == Set(SweepFigures.all.map(\.column)).count)
+        #expect(SweepFigures.all.allSatisfy { !$0.column.contains(" ") })
     }
 
     @Test("text in an SVG is escaped")

@@ -27,7 +27,7 @@ struct SweepRunnerTests {
         let batch = try BatchRunner(plan: plans[1], runs: 12, firstSeed: 40, threads: 1)
         var summary = BatchSummary(plan: plans[1])
         batch.run { summary.add($0) }
-        for k in SweepMetric.all.indices {
+        for k in SweepFigures.all.indices {
             #expect(points[1].interval(metric: k, dyad: 0, phase: 0) == summary.interval(metric: k, dyad: 0, phase: 0))
         }
     }
@@ -38,7 +38,7 @@ struct SweepRunnerTests {
             ExperimentFixtures.waitOrChase, vary: ["dyads.0.caregiver.patience=1s,6s"])
         var points = [SweepPointSummary]()
         try SweepRunner(plans: plans, runs: 10, firstSeed: 1, threads: 2).run { points.append($0) }
-        for k in SweepMetric.all.indices {
+        for k in SweepFigures.all.indices {
             #expect(points[0].interval(metric: k, dyad: 1, phase: 0) == points[1].interval(metric: k, dyad: 1, phase: 0))
         }
     }

@@ -2,54 +2,57 @@ import AttuneModel
 
 /// One dyad's figures over the whole run so far (every phase together),
 /// as the live screen and the debrief show them.
+///
+/// The figures the registry names (``Figures``) are read through it from
+/// the run's phases combined (``combined``), so the screen shows the same
+/// values as batch rows would for one long phase; the screen keeps its own
+/// words for them. Two figures are the screen's own: the time in distress
+/// in seconds, and the share of time looking at the caregiver, which the
+/// screen has always worked out through seconds (see
+/// ``gazeAtCaregiverPercent``).
 public struct RunFigures: Hashable, Sendable {
-    /// Miscoordinated stretches longer than 0.5 s.
-    public var ruptures: Int
-    /// Of those, the ones repaired.
-    public var repairs: Int
-    /// Repair latencies, seconds, in order.
-    public var repairLatencies: [Double]
-    /// The longest rupture, seconds.
-    public var longestRuptureSeconds: Double
-    /// Seconds fussing, crying or pushing away.
+    /// Every phase so far, combined as if one phase.
+    public var combined: PhaseMetrics
+    /// Seconds fussing, crying or pushing away, added up phase by phase.
     public var distressSeconds: Double
-    /// Seconds looking at the caregiver.
-    public var gazeAtCaregiverSeconds: Double
-    /// Seconds with delighted or interested affect.
-    public var positiveSeconds: Double
-    /// Seconds counted in all.
-    public var seconds: Double
-    /// Look-aways that ended (or were still going at the end of a finished run).
-    public var lookAways: Int
-    /// Their total length, seconds.
-    public var lookAwaySeconds: Double
-    /// Look-aways the infant ended itself while nobody leaned in.
-    public var returnedOnOwn: Int
-    /// The infant's trust at the end, 0...1.
-    public var trustEnd: Double
+    /// Share of time looking at the caregiver, percent: seconds looking over
+    /// seconds counted, each added up phase by phase.
+    ///
+    /// The registry's ``Figures/gazeAtCaregiver`` divides step counts
+    /// instead. The two agree except in the last bit, which can tip a
+    /// whole percentage at an exact half (9 steps of 24 is 37.5%: "37%"
+    /// this way, "38%" the registry's way), so the screen keeps its own
+    /// arithmetic and shows what it always showed.
+    public var gazeAtCaregiverPercent: Double
 
     /// Adds up the figures of every phase.
     public init(phases: [PhaseMetrics]) {
-        ruptures = phases.reduce(0) { $0 + $1.ruptures }
-        repairs = phases.reduce(0) { $0 + $1.repairs }
-        repairLatencies = phases.flatMap(\.repairLatencies)
-        longestRuptureSeconds = phases.map(\.longestRuptureSeconds).max() ?? 0
+        combined = PhaseMetrics.combined(phases)
         distressSeconds = phases.reduce(0) { $0 + Double($1.distressSteps) * $1.stepSeconds }
-        gazeAtCaregiverSeconds = phases.reduce(0) { $0 + Double($1.gazeAtCaregiverSteps) * $1.stepSeconds }
-        positiveSeconds = phases.reduce(0) { $0 + Double($1.positiveSteps) * $1.stepSeconds }
-        seconds = phases.reduce(0) { $0 + $1.durationSeconds }
-        lookAways = phases.reduce(0) { $0 + $1.lookAways }
-        lookAwaySeconds = phases.reduce(0) { $0 + $1.lookAwaySeconds }
-        returnedOnOwn = phases.reduce(0) { $0 + $1.returnedOnOwn }
-        trustEnd = phases.last(where: { $0.steps > 0 })?.trustEnd ?? 0
+        let gazeSeconds = phases.reduce(0) { $0 + Double($1.gazeAtCaregiverSteps) * $1.stepSeconds }
+        let seconds = phases.reduce(0) { $0 + $1.durationSeconds }
+        gazeAtCaregiverPercent = seconds > 0 ? 100 * gazeSeconds / seconds : 0
     }
 
-    /// The median repair latency in seconds; nil when nothing was repaired.
-    public var medianRepairSeconds: Double? { PhaseMetrics.median(repairLatencies) }
+    /// A figure of the registry over the run so far; `nil` when it has no
+    /// value (a median of no repairs).
+    public subscript(_ figure: Figure) -> Double? { figure.value(combined) }
+
+    /// A count of the registry over the run so far.
+    private func count(_ figure: Figure) -> Int { Int(self[figure] ?? 0) }
+
+    /// Miscoordinated stretches longer than the rupture threshold (0.5 s).
+    public var ruptures: Int { count(Figures.ruptures) }
+    /// Of those, the ones repaired.
+    public var repairs: Int { count(Figures.repairs) }
     /// Ruptures not (yet) repaired.
-    public var unrepaired: Int { ruptures - repairs }
-    /// Share of time looking at the caregiver, percent.
-    public var gazeAtCaregiverPercent: Double { seconds > 0 ? 100 * gazeAtCaregiverSeconds / seconds : 0 }
-    /// Share of time with positive affect, percent.
-    public var positivePercent: Double { seconds > 0 ? 100 * positiveSeconds / seconds : 0 }
+    public var unrepaired: Int { count(Figures.unrepaired) }
+    /// Look-aways that ended (or were still going at the end of a finished run).
+    public var lookAways: Int { count(Figures.lookAways) }
+    /// The median repair latency in seconds; nil when nothing was repaired.
+    public var medianRepairSeconds: Double? { self[Figures.medianRepair] }
+    /// The longest rupture, seconds.
+    public var longestRuptureSeconds: Double { self[Figures.longestRupture] ?? 0 }
+    /// The infant's trust at the end, 0...1.
+    public var trustEnd: Double { self[Figures.trustEnd] ?? 0 }
 }
