@@ -67,9 +67,11 @@ struct ScenarioReader {
 
         guard problems.isEmpty, let title, let dyads, let phases else { return nil }
         let plan = RunPlan(infant: infant, dyads: dyads, phases: phases, stepSeconds: step)
-        return Scenario(
+        var scenario = Scenario(
             name: name, title: title, about: about, seed: seed, plan: plan, narration: narration,
             decisions: decisions, notice: notice, tryThis: tryThis, sourcePath: sourcePath, sourceText: sourceText)
+        scenario.listsPhases = fields["phases"] != nil
+        return scenario
     }
 
     // MARK: - Sections
