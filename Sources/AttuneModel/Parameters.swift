@@ -275,6 +275,10 @@ public enum ParameterCatalog {
             meaning: "the infant's history so far: how sure it is that its cues will be respected and its bids answered"),
     ]
 
+    /// What a caregiver's `policy` field means (its values are the
+    /// ``Policy`` words; each policy brings its own defaults).
+    public static let policyMeaning = "the rules she follows; each policy brings its own defaults for the other fields"
+
     /// Caregiver parameters (besides `policy`), in file order.
     public static let caregiver: [CaregiverParameter] = [
         CaregiverParameter(
