@@ -51,13 +51,10 @@ public struct CaregiverParameters: Sendable, Hashable {
         policy: Policy, patienceSeconds: Double? = nil, sensitivity: Double? = nil,
         reactionSeconds: Double? = nil, anxiety: Double? = nil, energy: Double? = nil
     ) {
-        let d = Self.defaults(for: policy)
-        self.policy = policy
-        self.patienceSeconds = patienceSeconds ?? d.patienceSeconds
-        self.sensitivity = sensitivity ?? d.sensitivity
-        self.reactionSeconds = reactionSeconds ?? d.reactionSeconds
-        self.anxiety = anxiety ?? d.anxiety
-        self.energy = energy ?? d.energy
+        self = CaregiverSettings(
+            policy: policy, patienceSeconds: patienceSeconds, sensitivity: sensitivity, reactionSeconds: reactionSeconds,
+            anxiety: anxiety, energy: energy
+        ).parameters
     }
 
     private init(_ policy: Policy, patience: Double, sensitivity: Double, reaction: Double, anxiety: Double, energy: Double) {
