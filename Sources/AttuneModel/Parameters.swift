@@ -112,13 +112,14 @@ public struct CaregiverSettings: Sendable, Hashable {
     /// at the start of every run and phase, and a key path costs hundreds
     /// of nanoseconds. A test checks that it covers every registry entry.
     public func resolved(over base: CaregiverSettings) -> CaregiverSettings {
-        CaregiverSettings(
-            policy: policy ?? base.policy,
-            patienceSeconds: patienceSeconds ?? base.patienceSeconds,
-            sensitivity: sensitivity ?? base.sensitivity,
-            reactionSeconds: reactionSeconds ?? base.reactionSeconds,
-            anxiety: anxiety ?? base.anxiety,
-            energy: energy ?? base.energy)
+        var merged = base
+        if let policy { merged.policy = policy }
+        if let patienceSeconds { merged.patienceSeconds = patienceSeconds }
+        if let sensitivity { merged.sensitivity = sensitivity }
+        if let reactionSeconds { merged.reactionSeconds = reactionSeconds }
+        if let anxiety { merged.anxiety = anxiety }
+        if let energy { merged.energy = energy }
+        return merged
     }
 
     /// Complete parameters: unsaid fields come from the policy's defaults
