@@ -245,7 +245,7 @@ extension CaregiverState {
             return p.energy * (1 - 0.6 * p.sensitivity * min(1, nearTop))
         }
         if action == .wait { return 0.1 }
-        if action == .greet { return 0.35 + 0.35 * p.energy * (0.5 + p.warmth) }
+        if action == .greet { return 0.35 + 0.35 * p.energy }
         if action == .soothe { return 0.5 + 0.3 * p.sensitivity }
         if action == .intrude { return min(1, 0.55 + 0.35 * p.energy + 0.05 * min(6, actionSeconds)) }
         return 0

@@ -44,8 +44,6 @@ public struct CaregiverParameters: Sendable, Hashable {
     public var anxiety: Double
     /// The intensity of her play, a share.
     public var energy: Double
-    /// How warmly she greets the infant's return, a share.
-    public var warmth: Double
 
     /// Creates caregiver parameters; unspecified fields take the policy's
     /// defaults.
@@ -59,26 +57,25 @@ public struct CaregiverParameters: Sendable, Hashable {
         ).parameters
     }
 
-    private init(_ policy: Policy, patience: Double, sensitivity: Double, reaction: Double, anxiety: Double, energy: Double, warmth: Double) {
+    private init(_ policy: Policy, patience: Double, sensitivity: Double, reaction: Double, anxiety: Double, energy: Double) {
         self.policy = policy
         self.patienceSeconds = patience
         self.sensitivity = sensitivity
         self.reactionSeconds = reaction
         self.anxiety = anxiety
         self.energy = energy
-        self.warmth = warmth
     }
 
     /// The defaults each policy brings: the one place they are written.
     public static func defaults(for policy: Policy) -> CaregiverParameters {
         switch policy {
-        case .attuned: CaregiverParameters(policy, patience: 12, sensitivity: 0.9, reaction: 0.8, anxiety: 0.15, energy: 0.6, warmth: 0.5)
-        case .intrusive: CaregiverParameters(policy, patience: 1, sensitivity: 0.5, reaction: 0.5, anxiety: 0.6, energy: 0.9, warmth: 0.5)
-        case .withdrawn: CaregiverParameters(policy, patience: 15, sensitivity: 0.35, reaction: 2.5, anxiety: 0.2, energy: 0.3, warmth: 0.5)
-        case .stillFace: CaregiverParameters(policy, patience: 0, sensitivity: 0, reaction: 1, anxiety: 0.2, energy: 0, warmth: 0.5)
-        case .goodEnough: CaregiverParameters(policy, patience: 5, sensitivity: 0.7, reaction: 1.2, anxiety: 0.3, energy: 0.6, warmth: 0.5)
-        case .anxious: CaregiverParameters(policy, patience: 6, sensitivity: 0.75, reaction: 0.8, anxiety: 0.8, energy: 0.65, warmth: 0.5)
-        case .human: CaregiverParameters(policy, patience: 0, sensitivity: 1, reaction: 0.5, anxiety: 0.2, energy: 0.6, warmth: 0.5)
+        case .attuned: CaregiverParameters(policy, patience: 12, sensitivity: 0.9, reaction: 0.8, anxiety: 0.15, energy: 0.6)
+        case .intrusive: CaregiverParameters(policy, patience: 1, sensitivity: 0.5, reaction: 0.5, anxiety: 0.6, energy: 0.9)
+        case .withdrawn: CaregiverParameters(policy, patience: 15, sensitivity: 0.35, reaction: 2.5, anxiety: 0.2, energy: 0.3)
+        case .stillFace: CaregiverParameters(policy, patience: 0, sensitivity: 0, reaction: 1, anxiety: 0.2, energy: 0)
+        case .goodEnough: CaregiverParameters(policy, patience: 5, sensitivity: 0.7, reaction: 1.2, anxiety: 0.3, energy: 0.6)
+        case .anxious: CaregiverParameters(policy, patience: 6, sensitivity: 0.75, reaction: 0.8, anxiety: 0.8, energy: 0.65)
+        case .human: CaregiverParameters(policy, patience: 0, sensitivity: 1, reaction: 0.5, anxiety: 0.2, energy: 0.6)
         }
     }
 }
@@ -95,7 +92,6 @@ public struct CaregiverSettings: Sendable, Hashable {
     public var reactionSeconds: Double?
     public var anxiety: Double?
     public var energy: Double?
-    public var warmth: Double?
 
     /// Creates settings; every field is optional.
     public init(
@@ -123,7 +119,6 @@ public struct CaregiverSettings: Sendable, Hashable {
         if let reactionSeconds { merged.reactionSeconds = reactionSeconds }
         if let anxiety { merged.anxiety = anxiety }
         if let energy { merged.energy = energy }
-        if let warmth { merged.warmth = warmth }
         return merged
     }
 
@@ -137,7 +132,6 @@ public struct CaregiverSettings: Sendable, Hashable {
         if let reactionSeconds { complete.reactionSeconds = reactionSeconds }
         if let anxiety { complete.anxiety = anxiety }
         if let energy { complete.energy = energy }
-        if let warmth { complete.warmth = warmth }
         return complete
     }
 }
@@ -306,9 +300,6 @@ public enum ParameterCatalog {
         CaregiverParameter(
             key: "energy", setting: \.energy, field: \.energy, unit: .share, range: 0...1,
             meaning: "how intense her play is"),
-        CaregiverParameter(
-            key: "warmth", setting: \.warmth, field: \.warmth, unit: .share, range: 0...1,
-            meaning: "how warmly she greets the infant's return"),
     ]
 
     /// The simulation step (the file's `step`).
