@@ -58,8 +58,11 @@ public struct DaySwitch: Sendable, Hashable {
 
 /// The scenario for every day of a history: the scenario as loaded (with
 /// its `--set` overrides), and from each `--switch` day on, the scenario
-/// with the switches so far applied. Each stretch's plan is loaded and
-/// checked once, before anything runs.
+/// with the switches so far applied. Each stretch's plan is made and
+/// checked once, before anything runs: when every switch in effect sets a
+/// model parameter (see ``ScenarioParameter``), by setting the values on
+/// the loaded plan; otherwise by loading the scenario with the switches as
+/// `--set` overrides.
 public struct DaySchedule: Sendable {
     /// A stretch of days with one plan.
     public struct Stretch: Sendable {
@@ -103,13 +106,15 @@ public struct DaySchedule: Sendable {
     ///   - switches: the `--switch` changes, each with its day in 1...days;
     ///     for one field, a later day's switch wins over an earlier one, and
     ///     on one day the last one written wins.
+    ///   - base: the scenario loaded with `baseOverrides`, when the caller
+    ///     has it (otherwise it is loaded here, once).
     ///   - baseOverrides: the `--set` overrides, applied first.
     ///   - load: loads the scenario with some `--set` overrides
     ///     (`PATH=VALUE` each, applied in order).
     /// - Throws: ``ExperimentErrors`` naming each bad `--switch`, or the
     ///   loader's errors, or ``LabError`` for a `human` caregiver.
     public static func build(
-        days: Int, sessionsPerDay: Int, switches: [DaySwitch], baseOverrides: [String],
+        days: Int, sessionsPerDay: Int, switches: [DaySwitch], base: Scenario? = nil, baseOverrides: [String],
         load: ([String]) throws -> Scenario
     ) throws -> DaySchedule {
         guard allowedDays.contains(days) else {
@@ -127,9 +132,10 @@ public struct DaySchedule: Sendable {
         let ordered = switches.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element)
         var firstDays = [1]
         for s in ordered where s.day != firstDays.last { firstDays.append(s.day) }
+        let base = base ?? (try? load(baseOverrides))
         var stretches = [Stretch]()
         for firstDay in firstDays {
-            switch stretch(from: firstDay, ordered: ordered, baseOverrides: baseOverrides, load: load) {
+            switch stretch(from: firstDay, ordered: ordered, base: base, baseOverrides: baseOverrides, load: load) {
             case let .success(stretch):
                 stretches.append(stretch)
             case let .failure(problems):
@@ -146,11 +152,12 @@ public struct DaySchedule: Sendable {
 
     /// The stretch that starts on `firstDay`, or the problems that stop it.
     private static func stretch(
-        from firstDay: Int, ordered: [DaySwitch], baseOverrides: [String], load: ([String]) throws -> Scenario
+        from firstDay: Int, ordered: [DaySwitch], base: Scenario?, baseOverrides: [String],
+        load: ([String]) throws -> Scenario
     ) -> Result<Stretch, ExperimentErrors> {
         let inEffect = ordered.filter { $0.day <= firstDay }
         do {
-            let plan = try load(baseOverrides + inEffect.map(\.override)).plan
+            let plan = try typedPlan(base, switches: inEffect) ?? load(baseOverrides + inEffect.map(\.override)).plan
             try LabError.checkHeadless(plan)
             let dyadPlans = plan.dyads.map { dyad in
                 RunPlan(infant: plan.infant, dyads: [dyad], phases: plan.phases, stepSeconds: plan.stepSeconds)
@@ -174,6 +181,21 @@ public struct DaySchedule: Sendable {
         } catch {
             return .failure(ExperimentErrors("\(error)"))
         }
+    }
+
+    /// `base`'s plan with `switches` set in order, or nil when one of them
+    /// is not a parameter of the scenario or has a value the loader would
+    /// refuse (the loader then makes the plan, or words the refusal).
+    private static func typedPlan(_ base: Scenario?, switches: [DaySwitch]) -> RunPlan? {
+        guard var plan = base?.plan else { return nil }
+        for s in switches {
+            guard let equals = s.override.firstIndex(of: "="),
+                let parameter = ScenarioParameter(path: s.path, in: base!),
+                let value = parameter.value(String(s.override[s.override.index(after: equals)...]))
+            else { return nil }
+            parameter.set(value, in: &plan)
+        }
+        return plan
     }
 
     /// The stretch that holds on `day` (counted from 1).

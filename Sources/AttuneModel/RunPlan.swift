@@ -38,11 +38,14 @@ public struct RunPlan: Sendable, Hashable {
     public var dyads: [DyadPlan]
     /// One or more phases, run in order.
     public var phases: [PhasePlan]
-    /// The simulation step in seconds, 0.01...1, default 0.1.
+    /// The simulation step in seconds (``ParameterCatalog/step``).
     public var stepSeconds: Double
 
     /// Creates a plan.
-    public init(infant: InfantParameters, dyads: [DyadPlan], phases: [PhasePlan], stepSeconds: Double = 0.1) {
+    public init(
+        infant: InfantParameters, dyads: [DyadPlan], phases: [PhasePlan],
+        stepSeconds: Double = ParameterCatalog.step.defaultValue
+    ) {
         self.infant = infant
         self.dyads = dyads
         self.phases = phases

@@ -34,11 +34,9 @@ public func describe(_ scenario: Scenario) -> String {
 
     lines.append("")
     lines.append("Infant (every caregiver meets its own copy of this infant)")
-    let infant = plan.infant
-    lines.append("  age_months: \(Format.number(infant.ageMonths))")
-    lines.append("  reactivity: \(Format.number(infant.reactivity))")
-    lines.append("  soothability: \(Format.number(infant.soothability))")
-    lines.append("  trust: \(Format.number(infant.trust))")
+    for parameter in ParameterCatalog.infant {
+        lines.append("  \(parameter.key): \(Format.value(plan.infant[keyPath: parameter.field], of: parameter.spec))")
+    }
 
     lines.append("")
     lines.append("Phases")
@@ -54,16 +52,15 @@ public func describe(_ scenario: Scenario) -> String {
 
     lines.append("")
     lines.append("Caregivers (settings in effect in each phase)")
-    let header = ["phase", "policy", "patience", "sensitivity", "reaction", "anxiety", "energy"]
+    let header = ["phase", "policy"] + ParameterCatalog.caregiver.map(\.key)
     for (dyadIndex, dyad) in plan.dyads.enumerated() {
         lines.append("  \(dyad.label)")
         var rows = [header]
         for (phaseIndex, phase) in plan.phases.enumerated() {
             let c = plan.caregiver(dyad: dyadIndex, phase: phaseIndex)
-            rows.append([
-                phase.name, c.policy.word, Format.seconds(c.patienceSeconds), Format.number(c.sensitivity),
-                Format.seconds(c.reactionSeconds), Format.number(c.anxiety), Format.number(c.energy),
-            ])
+            rows.append(
+                [phase.name, c.policy.word]
+                    + ParameterCatalog.caregiver.map { Format.value(c[keyPath: $0.field], of: $0.spec) })
         }
         lines.append(contentsOf: table(rows).map { "    \($0)" })
     }
@@ -119,11 +116,11 @@ public func describe(_ scenario: Scenario) -> String {
 func settingsWords(_ settings: CaregiverSettings) -> String {
     var words: [String] = []
     if let policy = settings.policy { words.append("policy \(policy.word)") }
-    if let value = settings.patienceSeconds { words.append("patience \(Format.seconds(value))") }
-    if let value = settings.sensitivity { words.append("sensitivity \(Format.number(value))") }
-    if let value = settings.reactionSeconds { words.append("reaction \(Format.seconds(value))") }
-    if let value = settings.anxiety { words.append("anxiety \(Format.number(value))") }
-    if let value = settings.energy { words.append("energy \(Format.number(value))") }
+    for parameter in ParameterCatalog.caregiver {
+        if let value = settings[keyPath: parameter.setting] {
+            words.append("\(parameter.key) \(Format.value(value, of: parameter.spec))")
+        }
+    }
     return words.joined(separator: ", ")
 }
 

@@ -1,3 +1,5 @@
+import AttuneModel
+
 /// Plain number formatting shared by messages and `describe`.
 enum Format {
     /// A number with at most three decimals and no trailing zeros: `12`,
@@ -18,5 +20,11 @@ enum Format {
     /// Seconds as a scenario file would write them: `120s`, `0.8s`.
     static func seconds(_ value: Double) -> String {
         "\(number(value))s"
+    }
+
+    /// A parameter's value as a scenario file would write it: seconds for a
+    /// duration (`0.8s`), a plain number otherwise (`0.15`).
+    static func value(_ value: Double, of spec: ParameterSpec) -> String {
+        spec.isDuration ? seconds(value) : number(value)
     }
 }

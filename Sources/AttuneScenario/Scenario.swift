@@ -42,6 +42,10 @@ public struct Scenario: Sendable {
     /// True when some caregiver, in some phase, follows the `human` policy:
     /// the person at the keyboard chooses her actions.
     public var usesHumanCaregiver: Bool
+    /// True when the file lists `phases` (so `phases.N` paths are in it);
+    /// false when it gives one `duration`, or the scenario was made some
+    /// other way.
+    var listsPhases = false
 
     /// Creates a scenario; the loader is the usual way to get one.
     public init(

@@ -53,9 +53,8 @@ struct ScenarioReader {
         let title = requiredText(fields["title"], path: "title", in: root, example: "title: Peek-a-boo")
         let about = fields["about"].flatMap { self.text($0.value, path: "about") } ?? ""
         let seed = fields["seed"].flatMap { self.seed($0.value) } ?? 1
-        let step = fields["step"].flatMap {
-            duration($0.value, path: "step", range: ParameterCatalog.stepSeconds)
-        } ?? 0.1
+        let step = fields["step"].flatMap { parameter(ParameterCatalog.step.spec, $0.value, path: "step") }
+            ?? ParameterCatalog.step.defaultValue
         let infant = infantParameters(fields["infant"]?.value)
         let dyads = dyadPlans(fields["dyads"], root: root)
         let phases = phasePlans(fields, root: root)
@@ -68,9 +67,11 @@ struct ScenarioReader {
 
         guard problems.isEmpty, let title, let dyads, let phases else { return nil }
         let plan = RunPlan(infant: infant, dyads: dyads, phases: phases, stepSeconds: step)
-        return Scenario(
+        var scenario = Scenario(
             name: name, title: title, about: about, seed: seed, plan: plan, narration: narration,
             decisions: decisions, notice: notice, tryThis: tryThis, sourcePath: sourcePath, sourceText: sourceText)
+        scenario.listsPhases = fields["phases"] != nil
+        return scenario
     }
 
     // MARK: - Sections
@@ -78,16 +79,10 @@ struct ScenarioReader {
     private mutating func infantParameters(_ node: Node?) -> InfantParameters {
         var infant = InfantParameters()
         guard let node, let fields = fields(of: node, path: "infant", allowed: Self.infantKeys) else { return infant }
-        for spec in ParameterCatalog.infant {
-            guard let (_, value) = fields[spec.key] else { continue }
-            guard let number = number(value, path: "infant.\(spec.key)", range: spec.minimum...spec.maximum) else { continue }
-            switch spec.key {
-            case "age_months": infant.ageMonths = number
-            case "reactivity": infant.reactivity = number
-            case "soothability": infant.soothability = number
-            case "trust": infant.trust = number
-            default: break
-            }
+        for parameter in ParameterCatalog.infant {
+            guard let (_, value) = fields[parameter.key] else { continue }
+            guard let number = self.parameter(parameter.spec, value, path: "infant.\(parameter.key)") else { continue }
+            infant[keyPath: parameter.field] = number
         }
         return infant
     }
@@ -104,22 +99,10 @@ struct ScenarioReader {
                 path: path, at: node)
             ok = false
         }
-        for spec in ParameterCatalog.caregiver {
-            guard let (_, value) = fields[spec.key] else { continue }
-            let fieldPath = "\(path).\(spec.key)"
-            let range = spec.minimum...spec.maximum
-            let parsed = spec.unit == "seconds"
-                ? duration(value, path: fieldPath, range: range)
-                : number(value, path: fieldPath, range: range)
-            guard let parsed else { ok = false; continue }
-            switch spec.key {
-            case "patience": settings.patienceSeconds = parsed
-            case "sensitivity": settings.sensitivity = parsed
-            case "reaction": settings.reactionSeconds = parsed
-            case "anxiety": settings.anxiety = parsed
-            case "energy": settings.energy = parsed
-            default: break
-            }
+        for parameter in ParameterCatalog.caregiver {
+            guard let (_, value) = fields[parameter.key] else { continue }
+            guard let parsed = self.parameter(parameter.spec, value, path: "\(path).\(parameter.key)") else { ok = false; continue }
+            settings[keyPath: parameter.setting] = parsed
         }
         return ok ? settings : nil
     }
@@ -553,6 +536,12 @@ struct ScenarioReader {
         }
     }
 
+    /// A parameter's value: a duration or a plain number, as its spec says,
+    /// inside its range.
+    mutating func parameter(_ spec: ParameterSpec, _ node: Node, path: String) -> Double? {
+        spec.isDuration ? duration(node, path: path, range: spec.range) : number(node, path: path, range: spec.range)
+    }
+
     /// A number inside `range`.
     private mutating func number(_ node: Node, path: String, range: ClosedRange<Double>) -> Double? {
         let allowed = "between \(Format.number(range.lowerBound)) and \(Format.number(range.upperBound))"
@@ -640,7 +629,7 @@ struct ScenarioReader {
         return nil
     }
 
-    private mutating func policy(_ node: Node, path: String) -> Policy? {
+    mutating func policy(_ node: Node, path: String) -> Policy? {
         word(node, path: path, words: Policy.allCases.map(\.word), plural: "policies") { Policy(word: $0) }
     }
 

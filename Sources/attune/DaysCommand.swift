@@ -75,7 +75,7 @@ struct DaysCommand: ParsableCommand {
             try checkOutputs([("--output", output.output), ("--svg", svg)], scenario: base)
             let reloader = ScenarioReloader(base: base, nameOrPath: scenario.scenario)
             let schedule = try DaySchedule.build(
-                days: days, sessionsPerDay: sessionsPerDay, switches: parsed, baseOverrides: scenario.overrides,
+                days: days, sessionsPerDay: sessionsPerDay, switches: parsed, base: base, baseOverrides: scenario.overrides,
                 load: reloader.load)
             let runner = try DaysRunner(schedule: schedule, runs: runs, firstSeed: seed ?? base.seed, threads: threads.count)
 

@@ -58,7 +58,7 @@ enum ExperimentBench {
         let base = try ScenarioLoader.resolve(scenario)
         let reloader = ScenarioReloader(base: base, nameOrPath: scenario)
         let grid = try SweepGrid(fields: [try VariedField.parse(vary)])
-        let plans = try SweepPlans.build(grid: grid, baseOverrides: [], load: reloader.load)
+        let plans = try SweepPlans.build(grid: grid, base: base, baseOverrides: [], load: reloader.load)
         let runner = try SweepRunner(plans: plans, runs: runsPerPoint, firstSeed: base.seed)
         var writer = CSVWriter()
         var bytes = writer.begin(columns: SweepColumns.names(grid: grid)).utf8.count

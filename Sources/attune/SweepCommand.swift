@@ -75,7 +75,8 @@ struct SweepCommand: ParsableCommand {
             let base = try scenario.load()
             try checkOutputs([("--output", output.output), ("--svg", svg)], scenario: base)
             let reloader = ScenarioReloader(base: base, nameOrPath: scenario.scenario)
-            let plans = try SweepPlans.build(grid: grid, baseOverrides: scenario.overrides, load: reloader.load)
+            let plans = try SweepPlans.build(
+                grid: grid, base: base, baseOverrides: scenario.overrides, load: reloader.load)
             let phaseIndex = try phase.map { name in
                 guard let i = plans[0].phases.firstIndex(where: { $0.name == name }) else {
                     throw ExperimentErrors(

@@ -201,3 +201,25 @@ struct DaysTests {
         #expect(throws: ExperimentErrors.self) { try DayFigures.index(named: "trust") }
     }
 }
+
+@Suite("Days: switched parameters set on the loaded plan")
+struct DaysTypedSwitchTests {
+    @Test(
+        "each stretch's plan is the one the loader gives for the switches in effect",
+        arguments: [
+            ["3:dyads.0.caregiver.energy=0.3", "5:dyads.0.caregiver.policy=intrusive", "5:infant.age_months=9"],
+            ["2:dyads.0.caregiver.patience=2s", "4:duration=10s", "4:dyads.0.caregiver.patience=3s"],
+            ["2:step=50ms", "3:dyads.0.caregiver.patience= 4s"],
+        ])
+    func sameAsLoading(switches: [String]) throws {
+        let parsed = try switches.map { try DaySwitch.parse($0, days: 6) }
+        let set = ["infant.reactivity=0.6"]
+        let days = try DaySchedule.build(
+            days: 6, sessionsPerDay: 1, switches: parsed, baseOverrides: set, load: ExperimentFixtures.loader(ExperimentFixtures.waits))
+        for stretch in days.stretches {
+            let inEffect = parsed.filter { $0.day <= stretch.firstDay }.map(\.override)
+            let loaded = try ScenarioLoader.load(yaml: ExperimentFixtures.waits, name: "test", overrides: set + inEffect)
+            #expect(stretch.plan == loaded.plan, "from day \(stretch.firstDay)")
+        }
+    }
+}

@@ -1,3 +1,5 @@
+import AttuneModel
+import AttuneScenario
 import Testing
 
 @testable import AttuneLab
@@ -210,6 +212,109 @@ struct SweepPlanTests {
         } catch let error as ExperimentErrors {
             #expect(error.messages.count == 1)
             #expect(error.messages[0].hasPrefix("--vary dyads.0.caregiver.policy=attuned,human: with dyads.0.caregiver.policy=human: "))
+        }
+    }
+}
+
+@Suite("Sweep grids: parameters set on the loaded plan, the file read once")
+struct SweepTypedPlanTests {
+    /// Two dyads, two phases, for fields of every kind.
+    static let phased = """
+        title: Phased
+        dyads:
+          - label: Waits
+            caregiver: { policy: attuned }
+          - label: Chases
+            caregiver: { policy: intrusive }
+        phases:
+          - { name: play, duration: 10s }
+          - { name: still, duration: 10s, caregiver: { policy: still-face } }
+
+        """
+
+    /// A loader that counts its calls.
+    final class CountingLoader: @unchecked Sendable {
+        var calls = 0
+        let yaml: String
+        init(_ yaml: String) { self.yaml = yaml }
+        func load(_ overrides: [String]) throws -> Scenario {
+            calls += 1
+            return try ScenarioLoader.load(yaml: yaml, name: "test", overrides: overrides)
+        }
+    }
+
+    /// Every grid point's plan the old way: the scenario loaded with the
+    /// point's overrides.
+    static func reloaded(_ yaml: String, grid: SweepGrid, set: [String]) throws -> [RunPlan] {
+        try (0..<grid.pointCount).map {
+            try ScenarioLoader.load(yaml: yaml, name: "test", overrides: set + grid.overrides(ofPoint: $0)).plan
+        }
+    }
+
+    @Test(
+        "the plans are those the loader gives for each point's overrides",
+        arguments: [
+            ["dyads.0.caregiver.patience=0s..4s:1s", "infant.reactivity=0..1:0.25"],
+            ["phases.1.caregiver.energy=0,0.5", "dyads.1.caregiver.policy=attuned,anxious", "step=50ms,0.1s"],
+            ["phases.0.duration=5s,10s", "dyads.0.caregiver.reaction=100ms..1s:300ms"],
+            ["phases.0.duration=5s,10s", "phases.1.duration=1s,2s", "infant.trust=0.2,0.9"],
+            ["infant.age_months=2..12:2"],
+        ])
+    func sameAsReloading(vary: [String]) throws {
+        let grid = try SweepGrid(fields: try vary.map { try VariedField.parse($0) })
+        let set = ["infant.soothability=0.3"]
+        let plans = try SweepPlans.build(grid: grid, baseOverrides: set, load: ExperimentFixtures.loader(Self.phased))
+        #expect(plans == (try Self.reloaded(Self.phased, grid: grid, set: set)))
+    }
+
+    @Test("a sweep over parameters loads the scenario once, not once a point")
+    func loadsOnce() throws {
+        let loader = CountingLoader(Self.phased)
+        let grid = try SweepGrid(fields: [
+            try VariedField.parse("dyads.0.caregiver.patience=0s..9s:1s"), try VariedField.parse("infant.reactivity=0..0.9:0.1"),
+        ])
+        let plans = try SweepPlans.build(grid: grid, baseOverrides: [], load: loader.load)
+        #expect(plans.count == 100)
+        #expect(loader.calls == 1)
+    }
+
+    @Test("a field left to the loader is loaded once a value, and parameters are set on it")
+    func loadsPerDuration() throws {
+        let loader = CountingLoader(Self.phased)
+        let grid = try SweepGrid(fields: [
+            try VariedField.parse("phases.0.duration=5s,10s,15s"), try VariedField.parse("infant.reactivity=0..0.9:0.1"),
+        ])
+        let plans = try SweepPlans.build(grid: grid, baseOverrides: [], load: loader.load)
+        #expect(plans == (try Self.reloaded(Self.phased, grid: grid, set: [])))
+        #expect(loader.calls == 1 + 3)
+    }
+
+    @Test("a bad value of a parameter is refused in the loader's words, before anything runs")
+    func refusedLikeLoader() throws {
+        #expect(throws: ExperimentErrors([
+            "--vary infant.reactivity=0.5,2,high: infant.reactivity is 2; it must be between 0 and 1",
+            "--vary infant.reactivity=0.5,2,high: infant.reactivity is \"high\"; it must be a number between 0 and 1",
+        ])) {
+            try ExperimentFixtures.plans(Self.phased, vary: ["infant.reactivity=0.5,2,high"])
+        }
+        #expect(throws: ExperimentErrors([
+            "--vary phases.0.caregiver.patience=1s,2s: phases is not in the file, so there is no position 0 to change"
+        ])) {
+            try ExperimentFixtures.plans(ExperimentFixtures.waits, vary: ["phases.0.caregiver.patience=1s,2s"])
+        }
+    }
+
+    @Test("combinations that together break the scenario are named by every field's value")
+    func combinationProblems() throws {
+        do {
+            _ = try ExperimentFixtures.plans(
+                Self.phased, vary: ["phases.0.duration=1000min,1400min", "phases.1.duration=30min,60min", "infant.trust=0.2,0.9"])
+            Issue.record("expected a refusal")
+        } catch let error as ExperimentErrors {
+            #expect(error.messages == [
+                "--vary: at phases.0.duration=1400min, phases.1.duration=60min, infant.trust=0.2: the phases add up to 87600s; a run can last at most 24 hours (1440min)",
+                "--vary: at phases.0.duration=1400min, phases.1.duration=60min, infant.trust=0.9: the phases add up to 87600s; a run can last at most 24 hours (1440min)",
+            ])
         }
     }
 }
