@@ -47,17 +47,17 @@ struct ScenarioCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let bad = folder.appendingPathComponent("bad.yaml")
         try """
-            title: A scene with mistakes
-            infant:
-              age_months: 30
-            dyads:
-              - label: Waits
-                caregiver:
-                  policy: patient
-            phases:
-              - name: play
-                duration: 60s
-            """.write(to: bad, atomically: true, encoding: .utf8)
+        title: A scene with mistakes
+        infant:
+          age_months: 30
+        dyads:
+          - label: Waits
+            caregiver:
+              policy: patient
+        phases:
+          - name: play
+            duration: 60s
+        """.write(to: bad, atomically: true, encoding: .utf8)
         let result = try AttuneBinary.run(["validate", "Scenarios/wait-or-chase.yaml", bad.path])
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("wait-or-chase.yaml: fine"))

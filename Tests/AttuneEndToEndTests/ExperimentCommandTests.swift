@@ -132,7 +132,9 @@ struct ExperimentSweepCommandTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: svg))
         final class Series: NSObject, XMLParserDelegate {
             var names = [String]()
-            func parser(_ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            func parser(
+                _ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+            ) {
                 if let s = attributes["data-series"] { names.append(s) }
             }
         }
@@ -182,7 +184,9 @@ struct ExperimentSweepCommandTests {
         let figure = try AttuneBinary.run(["sweep", "scene-a-waits", "--vary", "infant.age_months=4,8", "--runs", "2", "--plot", "repair"])
         #expect(figure.status == 1)
         #expect(figure.standardError.contains("there is no figure called \"repair\""))
-        let phase = try AttuneBinary.run(["sweep", "scene-a-waits", "--vary", "infant.age_months=4,8", "--runs", "2", "--plot", "ruptures", "--phase", "reunion"])
+        let phase = try AttuneBinary.run([
+            "sweep", "scene-a-waits", "--vary", "infant.age_months=4,8", "--runs", "2", "--plot", "ruptures", "--phase", "reunion",
+        ])
         #expect(phase.status == 1)
         #expect(phase.standardError.contains("the scenario has no phase \"reunion\""))
     }
@@ -245,7 +249,8 @@ struct ExperimentDaysCommandTests {
         #expect(result.status == 1)
         #expect(
             result.standardError
-                == "--switch 61:dyads.0.caregiver.policy=attuned: day 61 is outside the history; with --days 60 the days run from 1 to 60\n")
+                == "--switch 61:dyads.0.caregiver.policy=attuned: day 61 is outside the history; with --days 60 the days run from 1 to 60\n"
+        )
     }
 
     @Test("a switch with a wrong value is refused like --set, naming the --switch")
@@ -254,7 +259,8 @@ struct ExperimentDaysCommandTests {
             "days", "scene-b-chases", "--days", "10", "--switch", "4:dyads.0.caregiver.energy=2",
         ])
         #expect(result.status == 1)
-        #expect(result.standardError == "--switch 4:dyads.0.caregiver.energy=2: dyads.0.caregiver.energy is 2; it must be between 0 and 1\n")
+        #expect(
+            result.standardError == "--switch 4:dyads.0.caregiver.energy=2: dyads.0.caregiver.energy is 2; it must be between 0 and 1\n")
     }
 
     @Test("days rows are the same on one thread and on two")

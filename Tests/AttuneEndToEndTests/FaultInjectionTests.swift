@@ -21,7 +21,10 @@ private func outputCommands(recording: String) -> [(name: String, arguments: (St
         ("batch --output", { ["batch", "scene-a-waits", "--runs", "2", "--output", $0] }),
         ("trace --output", { ["trace", "scene-a-waits", "--output", $0] }),
         ("sweep --output", { ["sweep", "scene-a-waits", "--vary", "dyads.0.caregiver.patience=1s,2s", "--runs", "1", "--output", $0] }),
-        ("sweep --svg", { ["sweep", "scene-a-waits", "--vary", "dyads.0.caregiver.patience=1s,2s", "--runs", "1", "--plot", "ruptures", "--svg", $0] }),
+        (
+            "sweep --svg",
+            { ["sweep", "scene-a-waits", "--vary", "dyads.0.caregiver.patience=1s,2s", "--runs", "1", "--plot", "ruptures", "--svg", $0] }
+        ),
         ("days --output", { ["days", "scene-a-waits", "--days", "2", "--runs", "2", "--output", $0] }),
         ("days --svg", { ["days", "scene-a-waits", "--days", "2", "--runs", "2", "--format", "csv", "--svg", $0] }),
         ("report --svg", { ["report", "scene-a-waits", "--svg", $0] }),
@@ -179,7 +182,8 @@ struct OutputTargetFaultTests {
         #expect(try String(contentsOfFile: recording, encoding: .utf8) == text)
 
         let scenario = folder.appendingPathComponent("scene.yaml").path
-        let scenarioText = try String(contentsOfFile: AttuneBinary.packageRoot.appendingPathComponent("Scenarios/scene-a-waits.yaml").path, encoding: .utf8)
+        let scenarioText = try String(
+            contentsOfFile: AttuneBinary.packageRoot.appendingPathComponent("Scenarios/scene-a-waits.yaml").path, encoding: .utf8)
         try scenarioText.write(toFile: scenario, atomically: true, encoding: .utf8)
         for arguments in [
             ["batch", scenario, "--runs", "1", "--output", scenario], ["trace", scenario, "--output", scenario],
@@ -187,7 +191,9 @@ struct OutputTargetFaultTests {
         ] {
             let result = try Spawned.run(arguments)
             #expect(result.exitCode == 1, "\(arguments)")
-            #expect(result.standardError.contains("it is the scenario file this command reads") || result.standardError.contains("it is the file this command reads"))
+            #expect(
+                result.standardError.contains("it is the scenario file this command reads")
+                    || result.standardError.contains("it is the file this command reads"))
         }
         #expect(try String(contentsOfFile: scenario, encoding: .utf8) == scenarioText)
     }
@@ -224,10 +230,13 @@ struct StandardStreamFaultTests {
         for arguments in [["describe", "still-face"], ["list"], ["validate", "still-face"], ["--help"], ["batch", "--help"]] {
             let intoFull = try Spawned.run(arguments, output: .path(full))
             #expect(intoFull.exitCode == 1, "\(arguments)")
-            #expect(intoFull.standardError.contains("could not write to standard output: No space left on device"), "\(arguments): \(intoFull.standardError)")
+            #expect(
+                intoFull.standardError.contains("could not write to standard output: No space left on device"),
+                "\(arguments): \(intoFull.standardError)")
             let closed = try Spawned.run(arguments, output: .closed)
             #expect(closed.exitCode == 1, "\(arguments)")
-            #expect(closed.standardError.contains("could not write to standard output: it is closed"), "\(arguments): \(closed.standardError)")
+            #expect(
+                closed.standardError.contains("could not write to standard output: it is closed"), "\(arguments): \(closed.standardError)")
         }
         let batch = try Spawned.run(["batch", "scene-a-waits", "--runs", "2", "--format", "csv"], output: .path(full))
         #expect(batch.exitCode == 1)
@@ -261,7 +270,8 @@ struct SignalFaultTests {
         #expect(!result.crashed, "\(result.standardError)")
         #expect(try String(contentsOfFile: rows, encoding: .utf8) == "old rows\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["rows.csv"])
-        let toOutput = try Spawned.run(["batch", "wait-or-chase", "--runs", "1000000", "--format", "csv"], seconds: 30, signals: [(0.8, SIGQUIT)])
+        let toOutput = try Spawned.run(
+            ["batch", "wait-or-chase", "--runs", "1000000", "--format", "csv"], seconds: 30, signals: [(0.8, SIGQUIT)])
         #expect(toOutput.exitCode == 131)
         #expect(!toOutput.crashed)
     }
@@ -296,7 +306,8 @@ struct SignalFaultTests {
                 let stoppedAsAsked = result.signal == signal || result.exitCode == 128 + signal || result.exitCode == 0
                 #expect(stoppedAsAsked, "\(command(target)) with signal \(signal) after \(delay) s: \(result)")
                 let now = try Data(contentsOf: URL(fileURLWithPath: target))
-                #expect(now == Data("old\n".utf8) || now == expected, "\(command(target)): the output is the old file or the complete new one")
+                #expect(
+                    now == Data("old\n".utf8) || now == expected, "\(command(target)): the output is the old file or the complete new one")
             }
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
@@ -326,12 +337,12 @@ struct InputFaultTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("colours.yaml").path
         try """
-            title: "W\\e[31mRED\\e]0;pwned\\a"
-            dyads:
-              - caregiver: { policy: attuned }
-            duration: 60s
+        title: "W\\e[31mRED\\e]0;pwned\\a"
+        dyads:
+          - caregiver: { policy: attuned }
+        duration: 60s
 
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+        """.write(toFile: file, atomically: true, encoding: .utf8)
         for arguments in [["validate", file], ["describe", file], ["batch", file, "--runs", "1", "--format", "csv"]] {
             let result = try Spawned.run(arguments)
             #expect(result.exitCode == 1, "\(arguments)")
@@ -363,7 +374,9 @@ struct InputFaultTests {
         ]
         for arguments in ways {
             let result = try Spawned.run(arguments)
-            #expect(result.exitCode == 1 && !result.crashed, "\(arguments.prefix(2)): \(result.exitCode.map(String.init) ?? "signal \(result.signal ?? 0)")")
+            #expect(
+                result.exitCode == 1 && !result.crashed,
+                "\(arguments.prefix(2)): \(result.exitCode.map(String.init) ?? "signal \(result.signal ?? 0)")")
             #expect(result.standardError.contains("deeper"), "\(arguments.prefix(2)): \(result.standardError.prefix(300))")
             #expect(result.standardError.count < 2_000, "the message does not echo the whole path")
         }
@@ -375,7 +388,11 @@ struct InputFaultTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let fifo = folder.appendingPathComponent("scene.yaml").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        for arguments in [["validate", fifo], ["batch", fifo, "--runs", "1"], ["replay", fifo], ["export", fifo, "--cast", folder.appendingPathComponent("x.cast").path], ["report", fifo, "--svg", folder.appendingPathComponent("x.svg").path]] {
+        for arguments in [
+            ["validate", fifo], ["batch", fifo, "--runs", "1"], ["replay", fifo],
+            ["export", fifo, "--cast", folder.appendingPathComponent("x.cast").path],
+            ["report", fifo, "--svg", folder.appendingPathComponent("x.svg").path],
+        ] {
             let result = try Spawned.run(arguments, seconds: 10)
             #expect(!result.timedOut, "\(arguments.prefix(1)) waited on the pipe")
             #expect(result.exitCode == 1, "\(arguments.prefix(1))")
@@ -385,7 +402,8 @@ struct InputFaultTests {
         let ready = folder.appendingPathComponent("ready")
         try FileManager.default.createDirectory(at: ready, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: AttuneBinary.packageRoot.appendingPathComponent("Scenarios/still-face.yaml"), to: ready.appendingPathComponent("still-face.yaml"))
+            at: AttuneBinary.packageRoot.appendingPathComponent("Scenarios/still-face.yaml"),
+            to: ready.appendingPathComponent("still-face.yaml"))
         #expect(mkfifo(ready.appendingPathComponent("zz-pipe.yaml").path, 0o600) == 0)
         let list = try Spawned.run(["list"], environment: ["ATTUNE_SCENARIOS": ready.path], seconds: 10)
         #expect(!list.timedOut)
@@ -400,16 +418,16 @@ struct InputFaultTests {
         // A day at 10 ms steps with four caregivers: far more than a report keeps.
         let long = folder.appendingPathComponent("long.yaml").path
         try """
-            title: A long day
-            step: 0.01s
-            dyads:
-              - caregiver: { policy: attuned }
-              - caregiver: { policy: intrusive }
-              - caregiver: { policy: withdrawn }
-              - caregiver: { policy: still-face }
-            duration: 1440min
+        title: A long day
+        step: 0.01s
+        dyads:
+          - caregiver: { policy: attuned }
+          - caregiver: { policy: intrusive }
+          - caregiver: { policy: withdrawn }
+          - caregiver: { policy: still-face }
+        duration: 1440min
 
-            """.write(toFile: long, atomically: true, encoding: .utf8)
+        """.write(toFile: long, atomically: true, encoding: .utf8)
         let report = try Spawned.run(["report", long, "--svg", folder.appendingPathComponent("x.svg").path], seconds: 20)
         #expect(report.exitCode == 1 && !report.timedOut)
         #expect(report.standardError.contains("too long to watch or draw"), "\(report.standardError)")
@@ -422,7 +440,8 @@ struct InputFaultTests {
         #expect(tooBig.standardError.contains("a recording can be at most 64 MiB"), "\(tooBig.standardError)")
         let giant = folder.appendingPathComponent("giant.jsonl").path
         var text = try HandMadeRecording.text(scenario: "scene-a-waits", seconds: 1)
-        text = text.replacingOccurrences(of: "{\"at\":0,\"resize\":[100,30]}", with: "{\"at\":0,\"x\":\"" + String(repeating: "y", count: 30 << 20) + "\"}")
+        text = text.replacingOccurrences(
+            of: "{\"at\":0,\"resize\":[100,30]}", with: "{\"at\":0,\"x\":\"" + String(repeating: "y", count: 30 << 20) + "\"}")
         try text.write(toFile: giant, atomically: true, encoding: .utf8)
         let giantLine = try Spawned.run(["export", giant, "--cast", folder.appendingPathComponent("x.cast").path], seconds: 20)
         #expect(giantLine.exitCode == 1)
@@ -457,7 +476,9 @@ struct WordingFaultTests {
         #expect(proc.standardError.contains("/proc does not take new files"), "\(proc.standardError)")
         let empty = try Spawned.run(["batch", "scene-a-waits", "--runs", "1", "--output", ""])
         #expect(empty.standardError.contains("the file name is empty; give a file name"), "\(empty.standardError)")
-        let plot = try Spawned.run(["sweep", "scene-a-waits", "--vary", "dyads.0.caregiver.patience=1s,2s", "--runs", "1", "--plot", "nosuch"])
+        let plot = try Spawned.run([
+            "sweep", "scene-a-waits", "--vary", "dyads.0.caregiver.patience=1s,2s", "--runs", "1", "--plot", "nosuch",
+        ])
         #expect(plot.standardError.contains("there is no figure called \"nosuch\". The figures are"))
         #expect(plot.standardError.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("."))
         let textVersion = folder.appendingPathComponent("text.jsonl").path
@@ -561,7 +582,9 @@ struct RecordingFaultTests {
             #expect(waitUntilGone(recording), "\(name): attune stopped")
             let export = try expectPlays(recording, in: folder)
             let text = try String(contentsOfFile: recording, encoding: .utf8)
-            #expect(lastEventSeconds(text) >= stoppedAfter - 1.5, "\(name): the recording reaches the last second (\(lastEventSeconds(text)) of \(stoppedAfter) s)")
+            #expect(
+                lastEventSeconds(text) >= stoppedAfter - 1.5,
+                "\(name): the recording reaches the last second (\(lastEventSeconds(text)) of \(stoppedAfter) s)")
             if !text.contains("\"end\":true") {
                 #expect(export.standardError.contains("without its end line"), "\(name): \(export.standardError)")
             }

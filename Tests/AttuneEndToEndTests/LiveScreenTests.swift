@@ -39,7 +39,8 @@ final class TmuxPane {
         ]).status
         guard status == 0 else { throw TmuxError.cannotStart }
         _ = try? tmux(["set-option", "-t", target, "remain-on-exit", "on"])
-        socketPath = (try? tmux(["display-message", "-p", "#{socket_path}"]).output)?
+        socketPath =
+            (try? tmux(["display-message", "-p", "#{socket_path}"]).output)?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     }
 
@@ -407,7 +408,8 @@ struct LiveScreenTests {
     @Test("with standard output piped, attune says to use batch or trace and exits 1")
     func notATerminalInAPane() throws {
         let pane = try livePane()
-        try pane.run(TmuxPane.attune("run wait-or-chase") + " | cat; " + TmuxPane.attune() + " > \(TmuxPane.quoted(Scratch.sink)); echo EXIT=$?")
+        try pane.run(
+            TmuxPane.attune("run wait-or-chase") + " | cat; " + TmuxPane.attune() + " > \(TmuxPane.quoted(Scratch.sink)); echo EXIT=$?")
         let screen = try pane.wait(for: "EXIT=1")
         #expect(screen.contains("standard output is not a terminal"))
         #expect(screen.contains("attune batch SCENARIO"))

@@ -10,14 +10,20 @@ import Testing
 struct PinnedOutputTests {
     /// Runs `attune` and pins its standard output (and, when `error` is
     /// given, its standard error under that name).
-    private func pin(_ arguments: [String], as name: String, error errorName: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func pin(
+        _ arguments: [String], as name: String, error errorName: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let result = try AttuneBinary.run(arguments)
         try #require(result.status == 0, "\(arguments): \(result.standardError)", sourceLocation: sourceLocation)
         let output = placeless(result.standardOutput)
-        #expect(Pinned.difference(output, pinned: name) == nil, "\(Pinned.difference(output, pinned: name) ?? "")", sourceLocation: sourceLocation)
+        #expect(
+            Pinned.difference(output, pinned: name) == nil, "\(Pinned.difference(output, pinned: name) ?? "")",
+            sourceLocation: sourceLocation)
         if let errorName {
             let error = placeless(result.standardError)
-            #expect(Pinned.difference(error, pinned: errorName) == nil, "\(Pinned.difference(error, pinned: errorName) ?? "")", sourceLocation: sourceLocation)
+            #expect(
+                Pinned.difference(error, pinned: errorName) == nil, "\(Pinned.difference(error, pinned: errorName) ?? "")",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -35,7 +41,8 @@ struct PinnedOutputTests {
         let result = try AttuneBinary.run(arguments(path))
         try #require(result.status == 0, "\(result.standardError)", sourceLocation: sourceLocation)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(Pinned.difference(text, pinned: name) == nil, "\(Pinned.difference(text, pinned: name) ?? "")", sourceLocation: sourceLocation)
+        #expect(
+            Pinned.difference(text, pinned: name) == nil, "\(Pinned.difference(text, pinned: name) ?? "")", sourceLocation: sourceLocation)
     }
 
     @Test("trace of scene A, CSV, and of the anxious caregiver, JSON")

@@ -12,7 +12,8 @@ struct RecordingCommandTests {
         try FileManager.default.copyItem(at: ready, to: scenario)
         let recording = folder.appendingPathComponent("session.jsonl").path
         let pane = try livePane(width: 100, height: 30)
-        try pane.run(TmuxPane.attune("run \(TmuxPane.quoted(scenario.path)) --speed 4 --record \(TmuxPane.quoted(recording))") + "; echo EXIT=$?")
+        try pane.run(
+            TmuxPane.attune("run \(TmuxPane.quoted(scenario.path)) --speed 4 --record \(TmuxPane.quoted(recording))") + "; echo EXIT=$?")
         try pane.wait(for: "The baby has turned away. What now?", seconds: 20)
         try pane.type("i")
         try pane.wait(for: "the run going on") { $0.contains("Caregiver · intrusive") && (clockSeconds($0) ?? 0) >= 12 }
@@ -48,7 +49,8 @@ struct RecordingCommandTests {
         let original = debrief.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == original.count)
         for (index, (a, b)) in zip(lines, original).enumerated() where index != 29 { #expect(a == b) }
-        #expect(lines[29].hasSuffix(tag.trimmingCharacters(in: .whitespaces)) || lines[29].contains(tag.trimmingCharacters(in: .whitespaces)))
+        #expect(
+            lines[29].hasSuffix(tag.trimmingCharacters(in: .whitespaces)) || lines[29].contains(tag.trimmingCharacters(in: .whitespaces)))
         try pane.type("q")
         try pane.wait(for: "REPLAY=0")
 
@@ -88,7 +90,9 @@ struct RecordingCommandTests {
     func badRecordings() throws {
         let folder = try AttuneBinary.makeFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let missing = try AttuneBinary.run(["export", folder.appendingPathComponent("nothing.jsonl").path, "--cast", folder.appendingPathComponent("never.cast").path])
+        let missing = try AttuneBinary.run([
+            "export", folder.appendingPathComponent("nothing.jsonl").path, "--cast", folder.appendingPathComponent("never.cast").path,
+        ])
         #expect(missing.status == 1)
         #expect(missing.standardError.contains("there is no recording here"))
         let file = folder.appendingPathComponent("bad.jsonl")

@@ -142,10 +142,16 @@ struct DaysTests {
         ).run()
         for day in 1...3 {
             // The chasing caregiver's line does not depend on the other dyad.
-            #expect(both.interval(metric: dayFigure("trust_end"), day: day, dyad: 1) == alone.interval(metric: dayFigure("trust_end"), day: day, dyad: 1))
-            #expect(alone.interval(metric: dayFigure("trust_end"), day: day, dyad: 0) == alone.interval(metric: dayFigure("trust_end"), day: day, dyad: 1))
+            #expect(
+                both.interval(metric: dayFigure("trust_end"), day: day, dyad: 1)
+                    == alone.interval(metric: dayFigure("trust_end"), day: day, dyad: 1))
+            #expect(
+                alone.interval(metric: dayFigure("trust_end"), day: day, dyad: 0)
+                    == alone.interval(metric: dayFigure("trust_end"), day: day, dyad: 1))
         }
-        #expect(both.interval(metric: dayFigure("trust_end"), day: 3, dyad: 0)!.mean > both.interval(metric: dayFigure("trust_end"), day: 3, dyad: 1)!.mean)
+        #expect(
+            both.interval(metric: dayFigure("trust_end"), day: 3, dyad: 0)!.mean
+                > both.interval(metric: dayFigure("trust_end"), day: 3, dyad: 1)!.mean)
     }
 
     @Test("the result is the same on 1, 2 or 3 threads")
@@ -174,9 +180,11 @@ struct DaysTests {
 
     @Test("a switch's value is checked like --set and named by its --switch")
     func switchChecked() throws {
-        #expect(throws: ExperimentErrors([
-            "--switch 3:dyads.0.caregiver.policy=atuned: dyads.0.caregiver.policy is \"atuned\"; did you mean \"attuned\"? The policies are attuned, intrusive, withdrawn, still-face, good-enough, anxious and human"
-        ])) {
+        #expect(
+            throws: ExperimentErrors([
+                "--switch 3:dyads.0.caregiver.policy=atuned: dyads.0.caregiver.policy is \"atuned\"; did you mean \"attuned\"? The policies are attuned, intrusive, withdrawn, still-face, good-enough, anxious and human"
+            ])
+        ) {
             try schedule(days: 5, switches: ["3:dyads.0.caregiver.policy=atuned"])
         }
         #expect(throws: LabError.self) { try schedule(days: 0) }

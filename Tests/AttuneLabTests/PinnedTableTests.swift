@@ -16,7 +16,8 @@ struct PinnedTableTests {
         var summary = BatchSummary(plan: scenario.plan)
         runner.run { summary.add($0) }
         let text = summary.render(title: scenario.title)
-        #expect(Pinned.difference(text, pinned: "batch-summary.txt") == nil, "\(Pinned.difference(text, pinned: "batch-summary.txt") ?? "")")
+        #expect(
+            Pinned.difference(text, pinned: "batch-summary.txt") == nil, "\(Pinned.difference(text, pinned: "batch-summary.txt") ?? "")")
     }
 
     @Test("the sweep table and its chart")
@@ -27,7 +28,8 @@ struct PinnedTableTests {
         try SweepRunner(plans: plans, runs: 6, firstSeed: 1, threads: 2).run { report.add($0) }
         var shown = [Int]()
         for name in SweepFigures.tableDefaults { shown.append(try SweepFigures.index(named: name)) }
-        let text = report.table(metrics: shown) + "\n" + TextChart.render(report.chart(metric: try SweepFigures.index(named: "distress_pct")))
+        let text =
+            report.table(metrics: shown) + "\n" + TextChart.render(report.chart(metric: try SweepFigures.index(named: "distress_pct")))
         #expect(Pinned.difference(text, pinned: "sweep-table.txt") == nil, "\(Pinned.difference(text, pinned: "sweep-table.txt") ?? "")")
     }
 

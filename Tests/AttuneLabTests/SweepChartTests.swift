@@ -48,7 +48,11 @@ private let chart = ChartData(
     xLabel: "dyads.0.caregiver.patience (s)", yLabel: "Median time to repair, s",
     xTicks: (0...4).map { ChartTick(x: Double($0), label: "\($0)s") }, yLimits: 0...Double.greatestFiniteMagnitude,
     series: [
-        ChartSeries(name: "Waits", points: (0...4).map { ChartPoint(x: Double($0), mean: 2 - 0.2 * Double($0), lower: 1.8 - 0.2 * Double($0), upper: 2.2 - 0.2 * Double($0)) }),
+        ChartSeries(
+            name: "Waits",
+            points: (0...4).map {
+                ChartPoint(x: Double($0), mean: 2 - 0.2 * Double($0), lower: 1.8 - 0.2 * Double($0), upper: 2.2 - 0.2 * Double($0))
+            }),
         ChartSeries(name: "Chases", points: (0...4).map { ChartPoint(x: Double($0), mean: 9, lower: 8, upper: 10) }),
     ])
 
@@ -118,7 +122,9 @@ struct SweepChartTests {
             _ = try SweepFigures.index(named: "median_repair")
             Issue.record("expected a refusal")
         } catch {
-            #expect(error.description.hasPrefix("--plot median_repair: there is no figure called \"median_repair\"; did you mean \"median_repair_s\"?"))
+            #expect(
+                error.description.hasPrefix(
+                    "--plot median_repair: there is no figure called \"median_repair\"; did you mean \"median_repair_s\"?"))
         }
         #expect(SweepFigures.all.map(\.column).count == Set(SweepFigures.all.map(\.column)).count)
         #expect(SweepFigures.all.allSatisfy { !$0.column.contains(" ") })

@@ -125,8 +125,10 @@ struct SweepGridTests {
             try VariedField.parse("infant.age_months=2..12:0.01"),
             try VariedField.parse("dyads.0.caregiver.patience=0s..10s:1s"),
         ]
-        #expect(throws: ExperimentErrors(
-            "the sweep has 1001 × 11 = 11,011 grid points; at most 10,000 are allowed. Use larger steps or fewer values")) {
+        #expect(
+            throws: ExperimentErrors(
+                "the sweep has 1001 × 11 = 11,011 grid points; at most 10,000 are allowed. Use larger steps or fewer values")
+        ) {
             try SweepGrid(fields: fields)
         }
     }
@@ -162,18 +164,22 @@ struct SweepPlanTests {
 
     @Test("a value out of range is named by its --vary, with the loader's own words")
     func outOfRange() throws {
-        #expect(throws: ExperimentErrors([
-            "--vary dyads.0.caregiver.patience=100s..130s:10s: dyads.0.caregiver.patience is 130s; it must be between 0s and 120s"
-        ])) {
+        #expect(
+            throws: ExperimentErrors([
+                "--vary dyads.0.caregiver.patience=100s..130s:10s: dyads.0.caregiver.patience is 130s; it must be between 0s and 120s"
+            ])
+        ) {
             try ExperimentFixtures.plans(ExperimentFixtures.waits, vary: ["dyads.0.caregiver.patience=100s..130s:10s"])
         }
     }
 
     @Test("a wrong path is reported once, as --set would report it")
     func wrongPath() throws {
-        #expect(throws: ExperimentErrors([
-            "--vary dyads.0.caregiver.patiense=1s,2s,3s: dyads.0.caregiver has no field called \"patiense\"; did you mean \"patience\"?"
-        ])) {
+        #expect(
+            throws: ExperimentErrors([
+                "--vary dyads.0.caregiver.patiense=1s,2s,3s: dyads.0.caregiver has no field called \"patiense\"; did you mean \"patience\"?"
+            ])
+        ) {
             try ExperimentFixtures.plans(ExperimentFixtures.waits, vary: ["dyads.0.caregiver.patiense=1s,2s,3s"])
         }
     }
@@ -291,15 +297,19 @@ struct SweepTypedPlanTests {
 
     @Test("a bad value of a parameter is refused in the loader's words, before anything runs")
     func refusedLikeLoader() throws {
-        #expect(throws: ExperimentErrors([
-            "--vary infant.reactivity=0.5,2,high: infant.reactivity is 2; it must be between 0 and 1",
-            "--vary infant.reactivity=0.5,2,high: infant.reactivity is \"high\"; it must be a number between 0 and 1",
-        ])) {
+        #expect(
+            throws: ExperimentErrors([
+                "--vary infant.reactivity=0.5,2,high: infant.reactivity is 2; it must be between 0 and 1",
+                "--vary infant.reactivity=0.5,2,high: infant.reactivity is \"high\"; it must be a number between 0 and 1",
+            ])
+        ) {
             try ExperimentFixtures.plans(Self.phased, vary: ["infant.reactivity=0.5,2,high"])
         }
-        #expect(throws: ExperimentErrors([
-            "--vary phases.0.caregiver.patience=1s,2s: phases is not in the file, so there is no position 0 to change"
-        ])) {
+        #expect(
+            throws: ExperimentErrors([
+                "--vary phases.0.caregiver.patience=1s,2s: phases is not in the file, so there is no position 0 to change"
+            ])
+        ) {
             try ExperimentFixtures.plans(ExperimentFixtures.waits, vary: ["phases.0.caregiver.patience=1s,2s"])
         }
     }
@@ -311,10 +321,11 @@ struct SweepTypedPlanTests {
                 Self.phased, vary: ["phases.0.duration=1000min,1400min", "phases.1.duration=30min,60min", "infant.trust=0.2,0.9"])
             Issue.record("expected a refusal")
         } catch let error as ExperimentErrors {
-            #expect(error.messages == [
-                "--vary: at phases.0.duration=1400min, phases.1.duration=60min, infant.trust=0.2: the phases add up to 87600s; a run can last at most 24 hours (1440min)",
-                "--vary: at phases.0.duration=1400min, phases.1.duration=60min, infant.trust=0.9: the phases add up to 87600s; a run can last at most 24 hours (1440min)",
-            ])
+            #expect(
+                error.messages == [
+                    "--vary: at phases.0.duration=1400min, phases.1.duration=60min, infant.trust=0.2: the phases add up to 87600s; a run can last at most 24 hours (1440min)",
+                    "--vary: at phases.0.duration=1400min, phases.1.duration=60min, infant.trust=0.9: the phases add up to 87600s; a run can last at most 24 hours (1440min)",
+                ])
         }
     }
 }

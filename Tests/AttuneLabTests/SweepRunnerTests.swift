@@ -49,11 +49,13 @@ struct SweepRunnerTests {
         let runner = try SweepRunner(plans: plans, runs: 9, firstSeed: 0, threads: 2)
         var seen = [Int]()
         var progress = [Int]()
-        runner.run(progress: { progress.append($0) }) { point in
-            seen.append(point.point)
-            #expect(point.runs == 9)
-            #expect(point.statistics(metric: 0, dyad: 0, phase: 0).count == 9)
-        }
+        runner.run(
+            progress: { progress.append($0) },
+            { point in
+                seen.append(point.point)
+                #expect(point.runs == 9)
+                #expect(point.statistics(metric: 0, dyad: 0, phase: 0).count == 9)
+            })
         #expect(seen == Array(0..<6))
         #expect(progress.last == runner.totalRuns)
         #expect(progress == progress.sorted())

@@ -10,7 +10,9 @@ private func fingerprint(_ plan: RunPlan, seed: UInt64) -> [String] {
         for (d, dyad) in sim.dyads.enumerated() {
             let i = dyad.infant
             let c = dyad.caregiver
-            lines.append("\(sim.stepIndex) \(d) \(i.arousal) \(i.valence) \(i.trust) \(i.gaze) \(i.behavior) \(c.action) \(c.intensity) \(events[d].rawValue)")
+            lines.append(
+                "\(sim.stepIndex) \(d) \(i.arousal) \(i.valence) \(i.trust) \(i.gaze) \(i.behavior) \(c.action) \(c.intensity) \(events[d].rawValue)"
+            )
         }
     }
     return lines
@@ -30,10 +32,14 @@ private func fingerprint(_ plan: RunPlan, seed: UInt64) -> [String] {
     @Test func theFastPathGivesTheSameFiguresAsSteppingOneByOne() {
         let p = RunPlan(
             infant: InfantParameters(),
-            dyads: [DyadPlan(label: "a", caregiver: CaregiverSettings(policy: .attuned)),
-                    DyadPlan(label: "b", caregiver: CaregiverSettings(policy: .intrusive))],
-            phases: [PhasePlan(name: "one", durationSeconds: 30),
-                     PhasePlan(name: "two", durationSeconds: 20, caregiver: CaregiverSettings(policy: .stillFace))])
+            dyads: [
+                DyadPlan(label: "a", caregiver: CaregiverSettings(policy: .attuned)),
+                DyadPlan(label: "b", caregiver: CaregiverSettings(policy: .intrusive)),
+            ],
+            phases: [
+                PhasePlan(name: "one", durationSeconds: 30),
+                PhasePlan(name: "two", durationSeconds: 20, caregiver: CaregiverSettings(policy: .stillFace)),
+            ])
         var slow = Simulation(plan: p, seed: 9)
         while !slow.isFinished { slow.step() }
         var fast = Simulation(plan: p, seed: 9)
@@ -49,7 +55,7 @@ private func fingerprint(_ plan: RunPlan, seed: UInt64) -> [String] {
         let first = (0..<3).map { _ in r.next() }
         var again = RandomSource(seed: 0)
         #expect(first == (0..<3).map { _ in again.next() })
-        #expect(first[0] == 0x99EC5F36CB75F2B4)
+        #expect(first[0] == 0x99EC_5F36_CB75_F2B4)
     }
 
     @Test func aCopiedSimulationContinuesIdentically() {
@@ -64,8 +70,10 @@ private func fingerprint(_ plan: RunPlan, seed: UInt64) -> [String] {
     @Test func everyDyadMeetsTheSameInfant() {
         let p = RunPlan(
             infant: InfantParameters(),
-            dyads: [DyadPlan(label: "a", caregiver: CaregiverSettings(policy: .attuned)),
-                    DyadPlan(label: "b", caregiver: CaregiverSettings(policy: .attuned))],
+            dyads: [
+                DyadPlan(label: "a", caregiver: CaregiverSettings(policy: .attuned)),
+                DyadPlan(label: "b", caregiver: CaregiverSettings(policy: .attuned)),
+            ],
             phases: [PhasePlan(name: "play", durationSeconds: 60)])
         var sim = Simulation(plan: p, seed: 3)
         sim.runToEnd()

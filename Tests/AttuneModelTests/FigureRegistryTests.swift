@@ -10,9 +10,11 @@ struct FigureRegistryTests {
         #expect(Set(Figures.all.map(\.label)).count == Figures.all.count)
         for column in columns {
             let words = column.split(separator: "_", omittingEmptySubsequences: false)
-            let snake = !words.isEmpty && words.allSatisfy { word in
-                !word.isEmpty && word.allSatisfy { ($0.isLetter && $0.isLowercase && $0.isASCII) || $0.isNumber }
-            }
+            let snake =
+                !words.isEmpty
+                && words.allSatisfy { word in
+                    !word.isEmpty && word.allSatisfy { ($0.isLetter && $0.isLowercase && $0.isASCII) || $0.isNumber }
+                }
             #expect(snake && column.first!.isLetter, "\(column) is not snake_case")
         }
     }

@@ -84,16 +84,22 @@ import Testing
     }
 
     // Finding 4 (Tronick et al., 1978; Mesman et al., 2009).
-    @Test(arguments: [[String](), ["phases.0.duration=80s", "phases.1.duration=80s", "phases.2.duration=80s"],
-                      ["phases.0.duration=90s", "phases.1.duration=45s", "phases.2.duration=150s"]])
+    @Test(arguments: [
+        [String](), ["phases.0.duration=80s", "phases.1.duration=80s", "phases.2.duration=80s"],
+        ["phases.0.duration=90s", "phases.1.duration=45s", "phases.2.duration=150s"],
+    ])
     func stillFaceLowersGazeAndPositiveAffect(lengths: [String]) throws {
         let runs = figures(try readyPlan("still-face", overrides: lengths), runs: Self.seeds)
-        let play = (gaze: mean(runs, dyad: 0, phase: 0, \.gazeAtCaregiverPercent),
-                    pos: mean(runs, dyad: 0, phase: 0, \.positiveAffectPercent),
-                    neg: mean(runs, dyad: 0, phase: 0, \.negativeAffectPercent))
-        let still = (gaze: mean(runs, dyad: 0, phase: 1, \.gazeAtCaregiverPercent),
-                     pos: mean(runs, dyad: 0, phase: 1, \.positiveAffectPercent),
-                     neg: mean(runs, dyad: 0, phase: 1, \.negativeAffectPercent))
+        let play = (
+            gaze: mean(runs, dyad: 0, phase: 0, \.gazeAtCaregiverPercent),
+            pos: mean(runs, dyad: 0, phase: 0, \.positiveAffectPercent),
+            neg: mean(runs, dyad: 0, phase: 0, \.negativeAffectPercent)
+        )
+        let still = (
+            gaze: mean(runs, dyad: 0, phase: 1, \.gazeAtCaregiverPercent),
+            pos: mean(runs, dyad: 0, phase: 1, \.positiveAffectPercent),
+            neg: mean(runs, dyad: 0, phase: 1, \.negativeAffectPercent)
+        )
         #expect(still.gaze < play.gaze)
         #expect(still.pos < play.pos)
         #expect(still.neg > play.neg)

@@ -19,8 +19,10 @@ import Testing
             }
             return RunPlan(
                 infant: infant, dyads: caregivers,
-                phases: [PhasePlan(name: "a", durationSeconds: pick(5, 40)),
-                         PhasePlan(name: "b", durationSeconds: pick(5, 40), caregiver: CaregiverSettings(policy: policies[Int(r.next() % 6)]))],
+                phases: [
+                    PhasePlan(name: "a", durationSeconds: pick(5, 40)),
+                    PhasePlan(name: "b", durationSeconds: pick(5, 40), caregiver: CaregiverSettings(policy: policies[Int(r.next() % 6)])),
+                ],
                 stepSeconds: [0.01, 0.05, 0.1, 0.25, 1][Int(r.next() % 5)])
         }
     }
@@ -63,7 +65,10 @@ import Testing
         let p = RunPlan(
             infant: InfantParameters(),
             dyads: [DyadPlan(label: "x", caregiver: CaregiverSettings(policy: .attuned, patienceSeconds: 3))],
-            phases: [PhasePlan(name: "a", durationSeconds: 1), PhasePlan(name: "b", durationSeconds: 1, caregiver: CaregiverSettings(sensitivity: 0.2))])
+            phases: [
+                PhasePlan(name: "a", durationSeconds: 1),
+                PhasePlan(name: "b", durationSeconds: 1, caregiver: CaregiverSettings(sensitivity: 0.2)),
+            ])
         let b = p.caregiver(dyad: 0, phase: 1)
         #expect(b.policy == .attuned && b.patienceSeconds == 3 && b.sensitivity == 0.2)
         #expect(b.reactionSeconds == CaregiverParameters.defaults(for: .attuned).reactionSeconds)

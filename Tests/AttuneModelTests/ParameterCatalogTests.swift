@@ -14,8 +14,11 @@ struct ParameterCatalogTests {
             lower[keyPath: parameter.setting] = parameter.minimum
             var upper = CaregiverSettings()
             upper[keyPath: parameter.setting] = parameter.maximum
-            #expect(upper.resolved(over: lower)[keyPath: parameter.setting] == parameter.maximum, "\(parameter.key): add it to resolved(over:)")
-            #expect(CaregiverSettings().resolved(over: lower)[keyPath: parameter.setting] == parameter.minimum, "\(parameter.key): add it to resolved(over:)")
+            #expect(
+                upper.resolved(over: lower)[keyPath: parameter.setting] == parameter.maximum, "\(parameter.key): add it to resolved(over:)")
+            #expect(
+                CaregiverSettings().resolved(over: lower)[keyPath: parameter.setting] == parameter.minimum,
+                "\(parameter.key): add it to resolved(over:)")
         }
     }
 

@@ -43,8 +43,10 @@ struct ControlCharacterTests {
         ("title: \"aXb\"\n" + minimalYAML.replacingOccurrences(of: "title: Test\n", with: ""), "title", 1, 8),
         (minimalYAML + "narration:\n  - { at: 5s, text: \"aXb\" }\n", "narration.0.text", 6, 21),
         (minimalYAML.replacingOccurrences(of: "  - caregiver:", with: "  - label: \"aXb\"\n    caregiver:"), "dyads.0.label", 3, 12),
-        (decisionYAML.replacingOccurrences(of: "question: The baby has turned away. What now?", with: "question: \"aXb\""),
-            "decisions.0.question", 9, 15),
+        (
+            decisionYAML.replacingOccurrences(of: "question: The baby has turned away. What now?", with: "question: \"aXb\""),
+            "decisions.0.question", 9, 15
+        ),
     ]
 
     @Test("each kind of control character is refused in a title, a caption, a label and a question, where it is written")
@@ -52,9 +54,10 @@ struct ControlCharacterTests {
         for kind in Self.kinds {
             for place in Self.places {
                 let yaml = place.yaml.replacingOccurrences(of: "aXb", with: "a\(kind.escape)b")
-                #expect(problems(yaml) == [
-                    "test.yaml:\(place.line):\(place.column): " + refusal(place.path, kind.words, at: 2)
-                ], "\(kind.words) in \(place.path)")
+                #expect(
+                    problems(yaml) == [
+                        "test.yaml:\(place.line):\(place.column): " + refusal(place.path, kind.words, at: 2)
+                    ], "\(kind.words) in \(place.path)")
             }
         }
     }
@@ -70,13 +73,15 @@ struct ControlCharacterTests {
     @Test("every text field is checked: about, notice, try, phase names, choice labels, a caption's dyad")
     func everyTextField() {
         let esc = #""a\eb""#
-        #expect(problems(minimalYAML + "about: \(esc)\n") == [
-            "test.yaml:5:8: " + refusal("about", "a control character (ESC, U+001B)", at: 2)
-        ])
-        #expect(problems(minimalYAML + "notice:\n  - fine\n  - \(esc)\ntry: \(esc)\n") == [
-            "test.yaml:7:5: " + refusal("notice.1", "a control character (ESC, U+001B)", at: 2),
-            "test.yaml:8:6: " + refusal("try", "a control character (ESC, U+001B)", at: 2),
-        ])
+        #expect(
+            problems(minimalYAML + "about: \(esc)\n") == [
+                "test.yaml:5:8: " + refusal("about", "a control character (ESC, U+001B)", at: 2)
+            ])
+        #expect(
+            problems(minimalYAML + "notice:\n  - fine\n  - \(esc)\ntry: \(esc)\n") == [
+                "test.yaml:7:5: " + refusal("notice.1", "a control character (ESC, U+001B)", at: 2),
+                "test.yaml:8:6: " + refusal("try", "a control character (ESC, U+001B)", at: 2),
+            ])
         let phased = """
             title: Test
             dyads:
@@ -86,9 +91,10 @@ struct ControlCharacterTests {
             """
         #expect(problems(phased) == ["test.yaml:5:13: " + refusal("phases.0.name", "a control character (ESC, U+001B)", at: 2)])
         let choice = decisionYAML.replacingOccurrences(of: "label: lean in", with: "label: \(esc)")
-        #expect(problems(choice) == [
-            "test.yaml:12:26: " + refusal("decisions.0.choices.1.label", "a control character (ESC, U+001B)", at: 2)
-        ])
+        #expect(
+            problems(choice) == [
+                "test.yaml:12:26: " + refusal("decisions.0.choices.1.label", "a control character (ESC, U+001B)", at: 2)
+            ])
         let cue = decisionYAML + "narration:\n  - { at: 5s, text: Hello, dyad: \(esc) }\n"
         #expect(problems(cue) == ["test.yaml:14:34: " + refusal("narration.0.dyad", "a control character (ESC, U+001B)", at: 2)])
     }
@@ -141,13 +147,15 @@ struct ControlCharacterTests {
             Issue.record("expected a problem")
         } catch {
             let shownPath = path.replacingOccurrences(of: "\u{1B}", with: #"\u{1B}"#).replacingOccurrences(of: "\u{07}", with: #"\u{07}"#)
-            #expect(error.errors.map(\.description) == [
-                #"\#(shownPath): the scenario's name "bad\u{1B}]0;x\u{07}" contains a control character (ESC, U+001B); a scenario is named after its file, so rename the file using plain printable characters"#
-            ])
+            #expect(
+                error.errors.map(\.description) == [
+                    #"\#(shownPath): the scenario's name "bad\u{1B}]0;x\u{07}" contains a control character (ESC, U+001B); a scenario is named after its file, so rename the file using plain printable characters"#
+                ])
         }
-        #expect(problems(minimalYAML, name: "new\nline") == [
-            #"new\u{0A}line.yaml: the scenario's name "new\u{0A}line" contains a control character (LF, U+000A); a scenario is named after its file, so rename the file using plain printable characters"#
-        ])
+        #expect(
+            problems(minimalYAML, name: "new\nline") == [
+                #"new\u{0A}line.yaml: the scenario's name "new\u{0A}line" contains a control character (LF, U+000A); a scenario is named after its file, so rename the file using plain printable characters"#
+            ])
     }
 
     @Test("no message repeats a raw control character, whatever the user gave")
@@ -164,11 +172,14 @@ struct ControlCharacterTests {
         found += problems(
             minimalYAML.replacingOccurrences(of: "  - caregiver:", with: "  - label: \"A\\tB\"\n    caregiver:")
                 + "narration:\n  - { at: 5s, text: Hi, dyad: C }\n")
-        let twoPhases = "title: Test\ndyads:\n  - caregiver: { policy: attuned }\nphases:\n  - { name: \"a\\nb\", duration: 60s }\n  - { name: \"a\\nb\", duration: 60s }\n"
+        let twoPhases =
+            "title: Test\ndyads:\n  - caregiver: { policy: attuned }\nphases:\n  - { name: \"a\\nb\", duration: 60s }\n  - { name: \"a\\nb\", duration: 60s }\n"
         found += problems(twoPhases)
-        found += problems(minimalYAML, overrides: [
-            "infant.a\(e)=1", "dya\(e)ds.0.label=x", "title.\(e)=3", "\(e)]0;x", "dyads.9\(e).label=x", "seed=\(e)",
-        ])
+        found += problems(
+            minimalYAML,
+            overrides: [
+                "infant.a\(e)=1", "dya\(e)ds.0.label=x", "title.\(e)=3", "\(e)]0;x", "dyads.9\(e).label=x", "seed=\(e)",
+            ])
         found += problems("title: [\u{202E}")
         do {
             _ = try ScenarioLoader.resolve("\(e)]0;pwned\u{07}")

@@ -1,5 +1,5 @@
-import Foundation
 import AttuneModel
+import Foundation
 import Testing
 
 @testable import AttuneScenario
@@ -30,10 +30,11 @@ struct DecisionTests {
         #expect(decision.trigger == .on(.infantLooksAway))
         #expect(decision.dyad == "Waits")
         #expect(decision.question == "The baby has turned away. What now?")
-        #expect(decision.choices == [
-            DecisionChoice(key: "w", label: "wait", effect: .caregiver(CaregiverSettings(policy: .attuned))),
-            DecisionChoice(key: "i", label: "lean in", effect: .action(.intrude)),
-        ])
+        #expect(
+            decision.choices == [
+                DecisionChoice(key: "w", label: "wait", effect: .caregiver(CaregiverSettings(policy: .attuned))),
+                DecisionChoice(key: "i", label: "lean in", effect: .action(.intrude)),
+            ])
     }
 
     @Test func aDecisionAtATimeLoads() throws {
@@ -49,26 +50,29 @@ struct DecisionTests {
 
     @Test func aReservedKeyIsRefusedAndTheReservedKeysAreListed() {
         let yaml = decisionYAML.replacingOccurrences(of: "key: i,", with: "key: q,")
-        #expect(problems(yaml) == [
-            "test.yaml:12:16: decisions.0.choices.1.key is \"q\", which the live screen already uses; the keys c, h, q and r are taken, so choose another letter"
-        ])
+        #expect(
+            problems(yaml) == [
+                "test.yaml:12:16: decisions.0.choices.1.key is \"q\", which the live screen already uses; the keys c, h, q and r are taken, so choose another letter"
+            ])
     }
 
     @Test func aKeyThatIsNotOneLowercaseLetterIsRefused() {
         for bad in ["W", "ww", "3"] {
             let yaml = decisionYAML.replacingOccurrences(of: "key: i,", with: "key: \(bad),")
             let written = bad == "3" ? "3" : "\"\(bad)\""
-            #expect(problems(yaml) == [
-                "test.yaml:12:16: decisions.0.choices.1.key is \(written); write one lowercase letter, a to z, like  key: w  (but not c, h, q and r: the live screen uses them)"
-            ])
+            #expect(
+                problems(yaml) == [
+                    "test.yaml:12:16: decisions.0.choices.1.key is \(written); write one lowercase letter, a to z, like  key: w  (but not c, h, q and r: the live screen uses them)"
+                ])
         }
     }
 
     @Test func twoChoicesWithTheSameKeyAreRefused() {
         let yaml = decisionYAML.replacingOccurrences(of: "key: i,", with: "key: w,")
-        #expect(problems(yaml) == [
-            "test.yaml:12:16: decisions.0.choices.1.key is \"w\", the same as decisions.0.choices.0.key; give each choice a key of its own"
-        ])
+        #expect(
+            problems(yaml) == [
+                "test.yaml:12:16: decisions.0.choices.1.key is \"w\", the same as decisions.0.choices.0.key; give each choice a key of its own"
+            ])
     }
 
     @Test func oneChoiceIsTooFewAndFiveAreTooMany() {
@@ -82,30 +86,34 @@ struct DecisionTests {
 
     @Test func aChoiceNeedsExactlyOneOfCaregiverAndAction() {
         let neither = decisionYAML.replacingOccurrences(of: ", action: intrude", with: "")
-        #expect(problems(neither) == [
-            "test.yaml:12:9: decisions.0.choices.1 says nothing about what the caregiver does; add  caregiver: { policy: attuned }  or  action: wait"
-        ])
+        #expect(
+            problems(neither) == [
+                "test.yaml:12:9: decisions.0.choices.1 says nothing about what the caregiver does; add  caregiver: { policy: attuned }  or  action: wait"
+            ])
         let both = decisionYAML.replacingOccurrences(of: "action: intrude", with: "action: intrude, caregiver: { energy: 0.9 }")
         #expect(problems(both) == ["test.yaml:12:52: decisions.0.choices.1 has both caregiver and action; keep one of them"])
     }
 
     @Test func aMisspeltActionGetsASuggestion() {
         let yaml = decisionYAML.replacingOccurrences(of: "action: intrude", with: "action: intrud")
-        #expect(problems(yaml) == [
-            "test.yaml:12:43: decisions.0.choices.1.action is \"intrud\"; did you mean \"intrude\"? The actions are play, greet, wait, soothe, intrude, still-face and disengage"
-        ])
+        #expect(
+            problems(yaml) == [
+                "test.yaml:12:43: decisions.0.choices.1.action is \"intrud\"; did you mean \"intrude\"? The actions are play, greet, wait, soothe, intrude, still-face and disengage"
+            ])
     }
 
     @Test func aChoiceCaregiverIsCheckedLikeAnyCaregiver() {
-        let yaml = decisionYAML.replacingOccurrences(of: "wait, caregiver: { policy: attuned }", with: "wait, caregiver: { patience: 400s }")
+        let yaml = decisionYAML.replacingOccurrences(
+            of: "wait, caregiver: { policy: attuned }", with: "wait, caregiver: { patience: 400s }")
         #expect(problems(yaml) == ["test.yaml:11:55: decisions.0.choices.0.caregiver.patience is 400s; it must be between 0s and 120s"])
     }
 
     @Test func aTimeOutsideTheRunIsRefused() {
         let yaml = decisionYAML.replacingOccurrences(of: "  - on: infant-looks-away\n    dyad: Waits", with: "  - at: 60s")
-        #expect(problems(yaml) == [
-            "test.yaml:7:9: decisions.0.at is 60s; it must be longer than 0s and shorter than the run (it lasts 60s)"
-        ])
+        #expect(
+            problems(yaml) == [
+                "test.yaml:7:9: decisions.0.at is 60s; it must be longer than 0s and shorter than the run (it lasts 60s)"
+            ])
     }
 
     @Test func anUnknownDyadLabelGetsASuggestion() {
@@ -122,10 +130,11 @@ struct DecisionTests {
             decisions:
               - at: 10s
             """
-        #expect(problems(yaml) == [
-            "test.yaml:6:5: decisions.0 has no question; add one, like  question: \"The baby has turned away. What now?\"",
-            "test.yaml:6:5: decisions.0 has no choices; add two to four, like  choices: [ { key: w, label: wait, caregiver: { policy: attuned } }, { key: i, label: lean in, action: intrude } ]",
-        ])
+        #expect(
+            problems(yaml) == [
+                "test.yaml:6:5: decisions.0 has no question; add one, like  question: \"The baby has turned away. What now?\"",
+                "test.yaml:6:5: decisions.0 has no choices; add two to four, like  choices: [ { key: w, label: wait, caregiver: { policy: attuned } }, { key: i, label: lean in, action: intrude } ]",
+            ])
     }
 
     @Test func describeListsTheDecisions() throws {
@@ -145,7 +154,8 @@ struct DocumentedDecisionTests {
         let text = try String(contentsOf: docs, encoding: .utf8)
         let start = try #require(text.range(of: "```yaml\ndecisions:\n"))
         let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
-        let yaml = "title: Test\ndyads:\n  - caregiver: { policy: attuned }\nduration: 2min\n"
+        let yaml =
+            "title: Test\ndyads:\n  - caregiver: { policy: attuned }\nduration: 2min\n"
             + String(text[text.index(start.lowerBound, offsetBy: 8)..<end.lowerBound])
         let loaded = try scenario(yaml)
         #expect(loaded.decisions.count == 2)

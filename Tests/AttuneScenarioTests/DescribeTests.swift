@@ -6,7 +6,8 @@ import Testing
 struct DescribeTests {
     @Test("mentions the texts and every parameter in effect")
     func everyParameter() throws {
-        let s = try scenario("""
+        let s = try scenario(
+            """
             title: Described
             about: A scene to describe.
             seed: 42

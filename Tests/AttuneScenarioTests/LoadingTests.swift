@@ -58,14 +58,19 @@ struct LoadingTests {
         #expect(s.seed == 7)
         #expect(s.plan.stepSeconds == 0.05)
         #expect(s.plan.infant == InfantParameters(ageMonths: 4.5, reactivity: 0.4, soothability: 0.6, trust: 0.8))
-        #expect(s.plan.dyads[0] == DyadPlan(label: "Waits", caregiver: CaregiverSettings(
-            policy: .attuned, patienceSeconds: 6, sensitivity: 0.9, reactionSeconds: 0.8, anxiety: 0.3, energy: 0.6)))
+        #expect(
+            s.plan.dyads[0]
+                == DyadPlan(
+                    label: "Waits",
+                    caregiver: CaregiverSettings(
+                        policy: .attuned, patienceSeconds: 6, sensitivity: 0.9, reactionSeconds: 0.8, anxiety: 0.3, energy: 0.6)))
         #expect(s.plan.dyads[1] == DyadPlan(label: "Chases", caregiver: CaregiverSettings(policy: .intrusive)))
         #expect(s.plan.totalSeconds == 120)
-        #expect(s.narration == [
-            NarrationCue(trigger: .at(seconds: 5), text: "Five seconds in."),
-            NarrationCue(trigger: .on(.infantLooksAway), text: "Away.", once: true, dyad: "Waits"),
-        ])
+        #expect(
+            s.narration == [
+                NarrationCue(trigger: .at(seconds: 5), text: "Five seconds in."),
+                NarrationCue(trigger: .on(.infantLooksAway), text: "Away.", once: true, dyad: "Waits"),
+            ])
         #expect(s.notice == ["One thing", "Another"])
         #expect(s.tryThis == ["A single text is a list of one."])
     }
@@ -116,7 +121,8 @@ struct LoadingTests {
 
     @Test("a human caregiver anywhere is flagged")
     func humanCaregiver() throws {
-        let inPhase = try scenario("""
+        let inPhase = try scenario(
+            """
             title: Test
             dyads: [ { caregiver: { policy: attuned } } ]
             phases:
@@ -151,18 +157,22 @@ struct OverrideTests {
 
     @Test("overrides change values, and add missing fields and sets of fields")
     func validOverrides() throws {
-        let s = try scenario(minimalYAML, overrides: [
-            "infant.age_months=8", "dyads.0.caregiver.patience=2s", "seed=3", "title=Hello, world", "step=20ms",
-        ])
+        let s = try scenario(
+            minimalYAML,
+            overrides: [
+                "infant.age_months=8", "dyads.0.caregiver.patience=2s", "seed=3", "title=Hello, world", "step=20ms",
+            ])
         #expect(s.plan.infant.ageMonths == 8)
         #expect(s.plan.dyads[0].caregiver.patienceSeconds == 2)
         #expect(s.seed == 3)
         #expect(s.title == "Hello, world")
         #expect(s.plan.stepSeconds == 0.02)
 
-        let p = try scenario(phased, overrides: [
-            "phases.1.duration=60s", "dyads.1.caregiver.policy=intrusive", "dyads.1.caregiver.energy=0.2",
-        ])
+        let p = try scenario(
+            phased,
+            overrides: [
+                "phases.1.duration=60s", "dyads.1.caregiver.policy=intrusive", "dyads.1.caregiver.energy=0.2",
+            ])
         #expect(p.plan.phases[1].durationSeconds == 60)
         #expect(p.plan.dyads[1].caregiver == CaregiverSettings(policy: .intrusive, energy: 0.2))
         #expect(p.plan.caregiver(dyad: 1, phase: 1).policy == .stillFace)
@@ -178,56 +188,74 @@ struct OverrideTests {
 
     @Test("a bad overridden value is reported against the override")
     func invalidValue() {
-        #expect(problems(minimalYAML, overrides: ["infant.age_months=30"]) == [
-            "--set infant.age_months=30: infant.age_months is 30; it must be between 2 and 12"
-        ])
-        #expect(problems(minimalYAML, overrides: ["dyads.0.caregiver.patience=2"]) == [
-            "--set dyads.0.caregiver.patience=2: dyads.0.caregiver.patience is 2; write a duration with a unit, like 2s"
-        ])
-        #expect(problems(minimalYAML, overrides: ["infant.age_month=3"]) == [
-            "--set infant.age_month=3: infant has no field called \"age_month\"; did you mean \"age_months\"?"
-        ])
-        #expect(problems(phased, overrides: ["dyads.1.caregiver.energy=0.2"]) == [
-            "--set dyads.1.caregiver.energy=0.2: dyads.1.caregiver has no policy; add one, like  policy: attuned  (the policies are attuned, intrusive, withdrawn, still-face, good-enough, anxious and human)"
-        ])
+        #expect(
+            problems(minimalYAML, overrides: ["infant.age_months=30"]) == [
+                "--set infant.age_months=30: infant.age_months is 30; it must be between 2 and 12"
+            ])
+        #expect(
+            problems(minimalYAML, overrides: ["dyads.0.caregiver.patience=2"]) == [
+                "--set dyads.0.caregiver.patience=2: dyads.0.caregiver.patience is 2; write a duration with a unit, like 2s"
+            ])
+        #expect(
+            problems(minimalYAML, overrides: ["infant.age_month=3"]) == [
+                "--set infant.age_month=3: infant has no field called \"age_month\"; did you mean \"age_months\"?"
+            ])
+        #expect(
+            problems(phased, overrides: ["dyads.1.caregiver.energy=0.2"]) == [
+                "--set dyads.1.caregiver.energy=0.2: dyads.1.caregiver has no policy; add one, like  policy: attuned  (the policies are attuned, intrusive, withdrawn, still-face, good-enough, anxious and human)"
+            ])
     }
 
     @Test("problems in the file and in overrides are listed together, the file's first")
     func mixed() {
         let yaml = minimalYAML + "infant: { trust: 3 }\n"
-        #expect(problems(yaml, overrides: ["seed=-1"]) == [
-            "test.yaml:5:18: infant.trust is 3; it must be between 0 and 1",
-            "--set seed=-1: seed is -1; it must be a whole number, 0 or more, like 7",
-        ])
+        #expect(
+            problems(yaml, overrides: ["seed=-1"]) == [
+                "test.yaml:5:18: infant.trust is 3; it must be between 0 and 1",
+                "--set seed=-1: seed is -1; it must be a whole number, 0 or more, like 7",
+            ])
     }
 
-    @Test("a malformed PATH=VALUE", arguments: [
-        ("infant.age_months", "--set infant.age_months: write it as PATH=VALUE, like infant.age_months=8"),
-        ("=3", "--set =3: \"\" is not a path; write field names joined by dots, and list positions as numbers from 0, like dyads.0.caregiver.patience=2s"),
-        ("infant..trust=3", "--set infant..trust=3: \"infant..trust\" is not a path; write field names joined by dots, and list positions as numbers from 0, like dyads.0.caregiver.patience=2s"),
-    ])
+    @Test(
+        "a malformed PATH=VALUE",
+        arguments: [
+            ("infant.age_months", "--set infant.age_months: write it as PATH=VALUE, like infant.age_months=8"),
+            (
+                "=3",
+                "--set =3: \"\" is not a path; write field names joined by dots, and list positions as numbers from 0, like dyads.0.caregiver.patience=2s"
+            ),
+            (
+                "infant..trust=3",
+                "--set infant..trust=3: \"infant..trust\" is not a path; write field names joined by dots, and list positions as numbers from 0, like dyads.0.caregiver.patience=2s"
+            ),
+        ])
     func malformed(text: String, expected: String) {
         #expect(problems(minimalYAML, overrides: [text]) == [expected])
     }
 
     @Test("a path that cannot be followed")
     func badPaths() {
-        #expect(problems(minimalYAML, overrides: ["dyads.3.caregiver.energy=0.2"]) == [
-            "--set dyads.3.caregiver.energy=0.2: dyads has no position 3; the only position is 0 (positions count from 0)"
-        ])
-        #expect(problems(phased, overrides: ["phases.-1.duration=3s"]) == [
-            "test.yaml:5:5: dyads.1 has no caregiver; add one, like  caregiver: { policy: attuned }",
-            "--set phases.-1.duration=3s: phases has no position -1; the positions are 0 to 1 (positions count from 0)"
-        ])
-        #expect(problems(minimalYAML, overrides: ["phases.0.duration=60s"]) == [
-            "--set phases.0.duration=60s: phases is not in the file, so there is no position 0 to change"
-        ])
-        #expect(problems(minimalYAML, overrides: ["title.size=3"]) == [
-            "--set title.size=3: title is a single value, so it has no part called \"size\""
-        ])
-        #expect(problems(minimalYAML, overrides: ["dyads.first.label=A"]) == [
-            "--set dyads.first.label=A: dyads is a list; name a position in it with a number from 0, like dyads.0"
-        ])
+        #expect(
+            problems(minimalYAML, overrides: ["dyads.3.caregiver.energy=0.2"]) == [
+                "--set dyads.3.caregiver.energy=0.2: dyads has no position 3; the only position is 0 (positions count from 0)"
+            ])
+        #expect(
+            problems(phased, overrides: ["phases.-1.duration=3s"]) == [
+                "test.yaml:5:5: dyads.1 has no caregiver; add one, like  caregiver: { policy: attuned }",
+                "--set phases.-1.duration=3s: phases has no position -1; the positions are 0 to 1 (positions count from 0)",
+            ])
+        #expect(
+            problems(minimalYAML, overrides: ["phases.0.duration=60s"]) == [
+                "--set phases.0.duration=60s: phases is not in the file, so there is no position 0 to change"
+            ])
+        #expect(
+            problems(minimalYAML, overrides: ["title.size=3"]) == [
+                "--set title.size=3: title is a single value, so it has no part called \"size\""
+            ])
+        #expect(
+            problems(minimalYAML, overrides: ["dyads.first.label=A"]) == [
+                "--set dyads.first.label=A: dyads is a list; name a position in it with a number from 0, like dyads.0"
+            ])
     }
 }
 
@@ -254,9 +282,10 @@ struct OverrideLimitTests {
         #expect(ScenarioReader.deepestPath == "decisions.0.choices.0.caregiver.patience")
         let loaded = try scenario(decisionYAML, overrides: ["decisions.0.choices.0.caregiver.patience=2s"])
         #expect(loaded.decisions[0].choices[0].effect == .caregiver(CaregiverSettings(policy: .attuned, patienceSeconds: 2)))
-        #expect(problems(decisionYAML, overrides: ["decisions.0.choices.0.caregiver.patience.x=2s"]) == [
-            "--set decisions.0.choices.0.caregiver.patience.x=2s: the path has 7 parts, but no field in a scenario file is deeper than 6 (like decisions.0.choices.0.caregiver.patience); check the path"
-        ])
+        #expect(
+            problems(decisionYAML, overrides: ["decisions.0.choices.0.caregiver.patience.x=2s"]) == [
+                "--set decisions.0.choices.0.caregiver.patience.x=2s: the path has 7 parts, but no field in a scenario file is deeper than 6 (like decisions.0.choices.0.caregiver.patience); check the path"
+            ])
     }
 
     @Test("a very long value or path is echoed short and checked in linear time")
@@ -279,7 +308,9 @@ struct OverrideLimitTests {
         let long = String(repeating: "x", count: YAMLReading.maximumBytes + 1)
         let found = problems(minimalYAML, overrides: ["title=\(long)"])
         #expect(found.count == 1)
-        #expect(found.first?.hasSuffix(": this --set is 1.1 MiB long; it can be at most 1 MiB, like a whole scenario file; check the value") == true)
+        #expect(
+            found.first?.hasSuffix(": this --set is 1.1 MiB long; it can be at most 1 MiB, like a whole scenario file; check the value")
+                == true)
     }
 }
 
@@ -319,8 +350,10 @@ struct ResolveTests {
         #expect(loaded.sourceText?.utf8.count == text.utf8.count)
         try "title: Overwritten later\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(loaded.sourceText == text)
-        #expect(try ScenarioLoader.resolve("still-face").sourceText == String(
-            contentsOfFile: ReadyScenarios.directory + "/still-face.yaml", encoding: .utf8))
+        #expect(
+            try ScenarioLoader.resolve("still-face").sourceText
+                == String(
+                    contentsOfFile: ReadyScenarios.directory + "/still-face.yaml", encoding: .utf8))
         #expect(Scenario(name: "made", title: "Made", plan: try scenario(minimalYAML).plan).sourceText == nil)
     }
 
@@ -344,9 +377,10 @@ struct ResolveTests {
             _ = try ScenarioLoader.resolve("still-fase")
             Issue.record("expected a problem")
         } catch {
-            #expect(error.errors.map(\.description) == [
-                "still-fase: there is no ready scenario called \"still-fase\"; did you mean \"still-face\"? The ready scenarios are wait-or-chase, scene-a-waits, scene-b-chases, still-face, good-enough, withdrawn, anxious, history-of-intrusion, workshop-wait-or-lean-in and workshop-still-face; to open your own file, give its path, like my-scene.yaml"
-            ])
+            #expect(
+                error.errors.map(\.description) == [
+                    "still-fase: there is no ready scenario called \"still-fase\"; did you mean \"still-face\"? The ready scenarios are wait-or-chase, scene-a-waits, scene-b-chases, still-face, good-enough, withdrawn, anxious, history-of-intrusion, workshop-wait-or-lean-in and workshop-still-face; to open your own file, give its path, like my-scene.yaml"
+                ])
         }
     }
 }

@@ -54,7 +54,10 @@ enum ParameterTables {
         lines(
             [[page == .model ? "key" : "field", "meaning", "unit", "range", "default"]]
                 + ParameterCatalog.infant.map {
-                    ["`\($0.key)`", meaning($0.meaning, on: page), unit($0.spec, on: page), range($0.spec, on: page), Format.number($0.defaultValue)]
+                    [
+                        "`\($0.key)`", meaning($0.meaning, on: page), unit($0.spec, on: page), range($0.spec, on: page),
+                        Format.number($0.defaultValue),
+                    ]
                 })
     }
 
@@ -62,8 +65,13 @@ enum ParameterTables {
     static func caregiver(on page: Page) -> String {
         let policies = Policy.allCases.map { "`\($0.word)`" }.joined(separator: ", ")
         return lines(
-            [[page == .model ? "key" : "field", "meaning", "unit", "range"], ["`policy`", meaning(ParameterCatalog.policyMeaning, on: page), "word", policies]]
-                + ParameterCatalog.caregiver.map { ["`\($0.key)`", meaning($0.meaning, on: page), unit($0.spec, on: page), range($0.spec, on: page)] })
+            [
+                [page == .model ? "key" : "field", "meaning", "unit", "range"],
+                ["`policy`", meaning(ParameterCatalog.policyMeaning, on: page), "word", policies],
+            ]
+                + ParameterCatalog.caregiver.map {
+                    ["`\($0.key)`", meaning($0.meaning, on: page), unit($0.spec, on: page), range($0.spec, on: page)]
+                })
     }
 
     /// docs/model.md's defaults per policy, seconds bare and marked in the
@@ -118,7 +126,9 @@ struct ParameterDocsTests {
         let lines = text.split(separator: "\n").map(String.init)
         for policy in Policy.allCases {
             // Its row in the policies table: policy, what she does, defaults.
-            let row = lines.first { $0.hasPrefix("| `\(policy.word)` | ") && $0.filter { $0 == "|" }.count == 3 + ParameterCatalog.caregiver.count }
+            let row = lines.first {
+                $0.hasPrefix("| `\(policy.word)` | ") && $0.filter { $0 == "|" }.count == 3 + ParameterCatalog.caregiver.count
+            }
             let ending = ParameterTables.scenariosDefaults(of: policy)
             let ends = row?.hasSuffix(ending) == true
             #expect(ends, "docs/scenarios.md's row for \(policy.word) should end with:\n\(ending)")

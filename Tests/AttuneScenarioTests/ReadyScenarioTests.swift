@@ -79,11 +79,13 @@ struct ReadyScenarioTests {
         #expect((0..<3).map { plan.caregiver(dyad: 0, phase: $0).policy } == [.attuned, .stillFace, .attuned])
     }
 
-    @Test("the other ready scenarios have the caregiver, infant and length they promise", arguments: [
-        ("scene-a-waits", Policy.attuned, 120.0), ("scene-b-chases", .intrusive, 120),
-        ("good-enough", .goodEnough, 180), ("withdrawn", .withdrawn, 120), ("anxious", .anxious, 120),
-        ("history-of-intrusion", .attuned, 180),
-    ])
+    @Test(
+        "the other ready scenarios have the caregiver, infant and length they promise",
+        arguments: [
+            ("scene-a-waits", Policy.attuned, 120.0), ("scene-b-chases", .intrusive, 120),
+            ("good-enough", .goodEnough, 180), ("withdrawn", .withdrawn, 120), ("anxious", .anxious, 120),
+            ("history-of-intrusion", .attuned, 180),
+        ])
     func singleCaregiver(name: String, policy: Policy, seconds: Double) throws {
         let plan = try ScenarioLoader.resolve(name).plan
         #expect(plan.dyads.count == 1)
@@ -106,9 +108,10 @@ struct ReadyScenarioTests {
         let decision = try #require(scenario.decisions.first)
         #expect(decision.trigger == .on(.infantLooksAway))
         #expect(decision.choices.map(\.key) == ["w", "i"])
-        #expect(decision.choices.map(\.effect) == [
-            .caregiver(CaregiverSettings(policy: .attuned)), .caregiver(CaregiverSettings(policy: .intrusive)),
-        ])
+        #expect(
+            decision.choices.map(\.effect) == [
+                .caregiver(CaregiverSettings(policy: .attuned)), .caregiver(CaregiverSettings(policy: .intrusive)),
+            ])
     }
 
     @Test("the workshop still face asks before, during and at the start of the reunion")

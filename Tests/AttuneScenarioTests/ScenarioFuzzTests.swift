@@ -250,7 +250,8 @@ struct FuzzCase: CustomStringConvertible {
     var description: String {
         let shown = text.count > 600 ? String(text.prefix(600)) + "…(\(text.count) characters)" : text
         let sets = overrides.map { $0.count > 200 ? String($0.prefix(200)) + "…(\($0.count) characters)" : $0 }
-        return "case \(number) from \(base): \(edits.joined(separator: "; ")); overrides \(sets.debugDescription)\n\(shown.debugDescription)"
+        return
+            "case \(number) from \(base): \(edits.joined(separator: "; ")); overrides \(sets.debugDescription)\n\(shown.debugDescription)"
     }
 }
 
@@ -280,7 +281,8 @@ func checkLoad(_ fuzzCase: FuzzCase, name: String = "fuzz", sourceLocation: Sour
                 break
             }
             guard description.count > 2000 else { continue }
-            let complaint = "a problem's description is \(description.count) characters long (\(description.prefix(300).debugDescription)…): \(fuzzCase)"
+            let complaint =
+                "a problem's description is \(description.count) characters long (\(description.prefix(300).debugDescription)…): \(fuzzCase)"
             Issue.record(Comment(rawValue: complaint), sourceLocation: sourceLocation)
             break
         }
@@ -341,14 +343,17 @@ struct ScenarioFuzzTests {
         #expect(loaded < cases)
     }
 
-    @Test("a --set path of 10,000 parts that stops at a value or a list is refused quickly", .timeLimit(.minutes(1)), arguments: [
-        "title", "duration", "dyads.x", "dyads.0.caregiver.policy",
-    ])
+    @Test(
+        "a --set path of 10,000 parts that stops at a value or a list is refused quickly", .timeLimit(.minutes(1)),
+        arguments: [
+            "title", "duration", "dyads.x", "dyads.0.caregiver.policy",
+        ])
     func longPathRefused(start: String) {
         let path = start + "." + Array(repeating: "a", count: 10_000).joined(separator: ".")
         for value in ["1", "x"] {
-            checkLoad(FuzzCase(
-                base: "minimal", number: 0, edits: ["\(start) then 10,000 parts"], text: minimalYAML, overrides: [path + "=" + value]))
+            checkLoad(
+                FuzzCase(
+                    base: "minimal", number: 0, edits: ["\(start) then 10,000 parts"], text: minimalYAML, overrides: [path + "=" + value]))
         }
     }
 
@@ -359,29 +364,35 @@ struct ScenarioFuzzTests {
         .timeLimit(.minutes(1)), arguments: ["a", "0", "infant", "dyads.0.caregiver"])
     func longPathOfNewFields(start: String) {
         let path = start + "." + Array(repeating: "a", count: 10_000).joined(separator: ".")
-        checkLoad(FuzzCase(
-            base: "minimal", number: 0, edits: ["\(start) then 10,000 parts"], text: minimalYAML, overrides: [path + "=1"]))
+        checkLoad(
+            FuzzCase(
+                base: "minimal", number: 0, edits: ["\(start) then 10,000 parts"], text: minimalYAML, overrides: [path + "=1"]))
     }
 
-    @Test("a --set value of 100,000 characters is refused or applied without echoing it whole", .timeLimit(.minutes(1)), arguments: [
-        "title", "about", "seed", "infant.age_months", "dyads.0.caregiver.policy", "dyads.0.caregiver.patience", "duration",
-        "nowhere", "dyads.0.label", "notice",
-    ])
+    @Test(
+        "a --set value of 100,000 characters is refused or applied without echoing it whole", .timeLimit(.minutes(1)),
+        arguments: [
+            "title", "about", "seed", "infant.age_months", "dyads.0.caregiver.policy", "dyads.0.caregiver.patience", "duration",
+            "nowhere", "dyads.0.label", "notice",
+        ])
     func longValue(path: String) {
         let values = [
             String(repeating: "x", count: 100_000), String(repeating: "9", count: 100_000),
             "0." + String(repeating: "0", count: 99_997) + "5", String(repeating: "🙂", count: 100_000),
         ]
         for value in values {
-            checkLoad(FuzzCase(
-                base: "minimal", number: 0, edits: ["\(value.count) characters of \(value.first!)"], text: minimalYAML,
-                overrides: [path + "=" + value]))
+            checkLoad(
+                FuzzCase(
+                    base: "minimal", number: 0, edits: ["\(value.count) characters of \(value.first!)"], text: minimalYAML,
+                    overrides: [path + "=" + value]))
         }
     }
 
-    @Test("a number of 100,000 digits in the file is refused without echoing it whole", .timeLimit(.minutes(1)), arguments: [
-        "seed", "infant.age_months", "step", "duration",
-    ])
+    @Test(
+        "a number of 100,000 digits in the file is refused without echoing it whole", .timeLimit(.minutes(1)),
+        arguments: [
+            "seed", "infant.age_months", "step", "duration",
+        ])
     func longNumberInFile(path: String) {
         for number in [String(repeating: "9", count: 100_000), "0." + String(repeating: "0", count: 99_997) + "5"] {
             let yaml: String
@@ -404,7 +415,8 @@ struct ScenarioFuzzTests {
             deep = (0..<1_500).map { String(repeating: " ", count: $0) + "-" }.joined(separator: "\n") + " 1"
         }
         let edit = "nested \(opening) deep"
-        checkLoad(FuzzCase(base: "minimal", number: 0, edits: ["about " + edit], text: minimalYAML + "about: " + deep + "\n", overrides: []))
+        checkLoad(
+            FuzzCase(base: "minimal", number: 0, edits: ["about " + edit], text: minimalYAML + "about: " + deep + "\n", overrides: []))
         checkLoad(FuzzCase(base: "minimal", number: 0, edits: [edit], text: deep, overrides: []))
     }
 }

@@ -39,7 +39,10 @@ struct ScenarioParameterTests {
         for key in keys {
             for d in 0...dyads { paths.append("dyads.\(d).caregiver.\(key)") }
             for p in 0...phases { paths.append("phases.\(p).caregiver.\(key)") }
-            paths += ["dyads.00.caregiver.\(key)", "dyads.-1.caregiver.\(key)", "dyads.+0.caregiver.\(key)", "decisions.0.choices.0.caregiver.\(key)"]
+            paths += [
+                "dyads.00.caregiver.\(key)", "dyads.-1.caregiver.\(key)", "dyads.+0.caregiver.\(key)",
+                "decisions.0.choices.0.caregiver.\(key)",
+            ]
         }
         return paths
     }

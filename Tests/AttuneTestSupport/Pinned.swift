@@ -43,7 +43,8 @@ public enum Pinned {
             let now = index < a.count ? String(a[index]) : "(no line)"
             let was = index < e.count ? String(e[index]) : "(no line)"
             if now != was {
-                return "\(name) differs at line \(index + 1) (of \(e.count) pinned, \(a.count) now):\n  pinned: \(was.prefix(300))\n  now:    \(now.prefix(300))\nIf the change is meant, run the tests with ATTUNE_REPIN=1 and review git diff Tests/Pinned."
+                return
+                    "\(name) differs at line \(index + 1) (of \(e.count) pinned, \(a.count) now):\n  pinned: \(was.prefix(300))\n  now:    \(now.prefix(300))\nIf the change is meant, run the tests with ATTUNE_REPIN=1 and review git diff Tests/Pinned."
             }
         }
         return "\(name) differs (line ends or a final newline)"

@@ -29,7 +29,11 @@ struct AppDebriefTests {
         let waits = report.dyads[0].entries.filter { $0.kind == .lookAway }
         let chases = report.dyads[1].entries.filter { $0.kind == .lookAway }
         #expect(waits.count >= 5)
-        #expect(waits.contains { $0.text.hasSuffix("came back on its own: it needed a moment to calm down.") || $0.text.contains("came back on its own: it needed a moment to calm down. It sucked") })
+        #expect(
+            waits.contains {
+                $0.text.hasSuffix("came back on its own: it needed a moment to calm down.")
+                    || $0.text.contains("came back on its own: it needed a moment to calm down. It sucked")
+            })
         #expect(waits.allSatisfy { $0.text.hasPrefix("At ") })
         #expect(chases.contains { $0.text.contains("The caregiver leaned in while it was turned away") })
         let first = try #require(waits.first)

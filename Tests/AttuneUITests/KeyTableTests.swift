@@ -53,9 +53,15 @@ struct KeyTableTests {
     }
 
     @Test func theKeyBarsComeFromTheBindings() {
-        #expect(KeyMap.liveBar(paused: false, human: false, dyads: 2).map(\.key) == ["Space", "←/→", "c", "h", "Tab", "?", "q", "+/-", ".", "r"])
+        #expect(
+            KeyMap.liveBar(paused: false, human: false, dyads: 2).map(\.key) == [
+                "Space", "←/→", "c", "h", "Tab", "?", "q", "+/-", ".", "r",
+            ])
         #expect(KeyMap.liveBar(paused: true, human: false, dyads: 1).first == KeyHint(key: "Space", label: "play"))
-        #expect(KeyMap.liveBar(paused: false, human: true, dyads: 1, whatIf: true).map(\.key) == ["1", "2", "3", "4", "5", "6", "h", "Space", "W", "?", "q"])
+        #expect(
+            KeyMap.liveBar(paused: false, human: true, dyads: 1, whatIf: true).map(\.key) == [
+                "1", "2", "3", "4", "5", "6", "h", "Space", "W", "?", "q",
+            ])
         #expect(KeyMap.chooserBar.map(\.label) == ["choose", "start", "keys", "quit"])
         #expect(KeyMap.debriefBar.map(\.label) == ["replay", "scenes", "back to the run", "scroll", "quit"])
     }

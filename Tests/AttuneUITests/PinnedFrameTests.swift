@@ -43,7 +43,8 @@ func styleCode(_ style: Style) -> String {
 @Suite("Pinned frames of the live screen")
 struct PinnedFrameTests {
     private func check(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(Pinned.difference(text, pinned: name) == nil, "\(Pinned.difference(text, pinned: name) ?? "")", sourceLocation: sourceLocation)
+        #expect(
+            Pinned.difference(text, pinned: name) == nil, "\(Pinned.difference(text, pinned: name) ?? "")", sourceLocation: sourceLocation)
     }
 
     @Test("wait or chase: watching, pausing, stepping, help, going back, the debrief")

@@ -175,7 +175,8 @@ struct BadRecordingTests {
 
     @Test func anotherVersion() throws {
         let text = try goodText().replacingOccurrences(of: "{\"attune_recording\":1,", with: "{\"attune_recording\":2,")
-        #expect(error(text) == "line 1: this recording is in format version 2; this attune reads version 1. Record it again with this attune")
+        #expect(
+            error(text) == "line 1: this recording is in format version 2; this attune reads version 1. Record it again with this attune")
     }
 
     @Test func aRecordingWithoutItsEndLinePlaysUpToWhereItStops() throws {
@@ -221,7 +222,10 @@ struct BadRecordingTests {
     @Test func anOverlongLineIsRefusedWithoutReadingIt() throws {
         var lines = try goodText().split(separator: "\n").map(String.init)
         lines[3] = "{\"at\":1,\"key\":\"" + String(repeating: "x", count: 10_000) + "\"}"
-        #expect(error(lines.joined(separator: "\n") + "\n") == "line 4: this line is 9 KiB long, but an event line is under 100 bytes; the recording was edited, or this is not an Attune recording")
+        #expect(
+            error(lines.joined(separator: "\n") + "\n")
+                == "line 4: this line is 9 KiB long, but an event line is under 100 bytes; the recording was edited, or this is not an Attune recording"
+        )
     }
 
     @Test func aRecordingLargerThanTheLimitIsRefused() {

@@ -3,11 +3,11 @@ import AttuneScenario
 import Foundation
 import Testing
 
+@testable import AttuneUI
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import AttuneUI
 
 /// Collects the elements of an XML document: their names, ids and text.
 final class XMLCollector: NSObject, XMLParserDelegate, @unchecked Sendable {

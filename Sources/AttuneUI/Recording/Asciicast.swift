@@ -33,12 +33,17 @@ public enum Asciicast {
     /// - Throws: ``RecordingError`` when the recording does not replay, or
     ///   what `output` throws.
     public static func write(_ recording: Recording, scenario: Scenario, to output: (String) throws -> Void) throws {
-        let size = recording.events.lazy.compactMap { event -> Size? in
-            if case let .resize(_, size) = event { return size }
-            return nil
-        }.first ?? AppState.minimumSize
+        let size =
+            recording.events.lazy.compactMap { event -> Size? in
+                if case let .resize(_, size) = event { return size }
+                return nil
+            }.first ?? AppState.minimumSize
         var replay = Replay(recording: recording, scenario: scenario, size: size)
-        try output(line(["version": 2, "width": size.width, "height": size.height, "timestamp": Int(exactly: recording.header.createdSeconds.rounded(.down)) ?? 0]) + "\n")
+        try output(
+            line([
+                "version": 2, "width": size.width, "height": size.height,
+                "timestamp": Int(exactly: recording.header.createdSeconds.rounded(.down)) ?? 0,
+            ]) + "\n")
         var shown = AppView.render(replay.state)
         var pending = ANSIWriter.text(from: nil, to: shown)
         var pendingTime = 0.0

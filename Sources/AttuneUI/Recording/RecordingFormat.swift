@@ -104,7 +104,8 @@ public enum RecordingFormat {
     public static func decode(_ data: Data) throws(RecordingError) -> Recording {
         let result: Result<Recording, RecordingError> = data.withUnsafeBytes { raw in
             do throws(RecordingError) {
-                return .success(try decode(bytes: UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)))
+                return .success(
+                    try decode(bytes: UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count)))
             } catch {
                 return .failure(error)
             }
@@ -116,28 +117,37 @@ public enum RecordingFormat {
     static func decode(bytes: UnsafeBufferPointer<UInt8>) throws(RecordingError) -> Recording {
         guard bytes.count <= maximumBytes else {
             throw RecordingError(
-                "the file is \(describeBytes(bytes.count)); a recording can be at most \(describeBytes(maximumBytes)) (about 18 hours of a playing session). Is this the right file?")
+                "the file is \(describeBytes(bytes.count)); a recording can be at most \(describeBytes(maximumBytes)) (about 18 hours of a playing session). Is this the right file?"
+            )
         }
         var lines = LineReader(bytes: bytes)
         guard let first = lines.next(), !(first.bytes.isEmpty && !first.ended && lines.isAtEnd) else {
             throw RecordingError("the file is empty; an Attune recording starts with a line naming its format")
         }
         guard first.bytes.count <= maximumHeaderBytes else {
-            throw RecordingError(line: 1, "the first line is \(describeBytes(first.bytes.count)) long; a recording's first line is at most \(describeBytes(maximumHeaderBytes)). This is not an Attune recording, or it was edited")
+            throw RecordingError(
+                line: 1,
+                "the first line is \(describeBytes(first.bytes.count)) long; a recording's first line is at most \(describeBytes(maximumHeaderBytes)). This is not an Attune recording, or it was edited"
+            )
         }
         guard let head = object(first.bytes) else {
             if !first.ended && startsLikeRecording(first.bytes) {
-                throw RecordingError("the recording stops inside its first line, before any event: there is nothing to play back (the session ended as it began)")
+                throw RecordingError(
+                    "the recording stops inside its first line, before any event: there is nothing to play back (the session ended as it began)"
+                )
             }
-            throw RecordingError(line: 1, "this is not an Attune recording (its first line should start with {\"attune_recording\": 1, ...})")
+            throw RecordingError(
+                line: 1, "this is not an Attune recording (its first line should start with {\"attune_recording\": 1, ...})")
         }
         guard let version = head["attune_recording"] else {
-            throw RecordingError(line: 1, "this is not an Attune recording (its first line should start with {\"attune_recording\": 1, ...})")
+            throw RecordingError(
+                line: 1, "this is not an Attune recording (its first line should start with {\"attune_recording\": 1, ...})")
         }
         if version is String {
             throw RecordingError(
                 line: 1,
-                "the format version is written as text (\"\(version)\"), but attune writes it as a number ({\"attune_recording\": 1, ...}); this file was not written by attune, or it was edited")
+                "the format version is written as text (\"\(version)\"), but attune writes it as a number ({\"attune_recording\": 1, ...}); this file was not written by attune, or it was edited"
+            )
         }
         // A JSON true also reads as the number 1: tell them apart by kind.
         let isBoolean = (version as? NSNumber).map { String(cString: $0.objCType) == "c" } ?? false
@@ -154,7 +164,8 @@ public enum RecordingFormat {
             }
             throw RecordingError(
                 line: 1,
-                "this recording is in format version \(written); this attune reads version \(Recording.formatVersion). Record it again with this attune")
+                "this recording is in format version \(written); this attune reads version \(Recording.formatVersion). Record it again with this attune"
+            )
         }
         let header = try readHeader(head)
         var events: [Recording.Event] = []
@@ -171,7 +182,8 @@ public enum RecordingFormat {
             guard line.bytes.count <= maximumEventBytes else {
                 throw RecordingError(
                     line: number,
-                    "this line is \(describeBytes(line.bytes.count)) long, but an event line is under 100 bytes; the recording was edited, or this is not an Attune recording")
+                    "this line is \(describeBytes(line.bytes.count)) long, but an event line is under 100 bytes; the recording was edited, or this is not an Attune recording"
+                )
             }
             let parsed: ParsedLine
             do throws(RecordingError) {
@@ -189,7 +201,9 @@ public enum RecordingFormat {
             case let .end(count):
                 guard count == events.count else {
                     throw RecordingError(
-                        line: number, "the end line counts \(count.map(String.init) ?? "no") events, but there are \(events.count); the recording was edited")
+                        line: number,
+                        "the end line counts \(count.map(String.init) ?? "no") events, but there are \(events.count); the recording was edited"
+                    )
                 }
                 ended = true
             case let .event(event):
@@ -403,8 +417,9 @@ public enum RecordingFormat {
             /// A finite non-negative decimal as JSON writes it.
             mutating func decimal() -> Double? {
                 let start = offset
-                while offset < bytes.count, (0x30...0x39).contains(bytes[offset]) || bytes[offset] == 0x2E
-                    || bytes[offset] == 0x65 || bytes[offset] == 0x45 || bytes[offset] == 0x2D || bytes[offset] == 0x2B
+                while offset < bytes.count,
+                    (0x30...0x39).contains(bytes[offset]) || bytes[offset] == 0x2E
+                        || bytes[offset] == 0x65 || bytes[offset] == 0x45 || bytes[offset] == 0x2D || bytes[offset] == 0x2B
                 {
                     offset += 1
                 }

@@ -49,7 +49,8 @@ public struct Replay: Sendable {
                 // Line 1 is the header, so event n is on line n + 1.
                 throw RecordingError(
                     line: position + 1,
-                    "event \(position): the key \(KeyCoding.word(for: key)) was recorded at step \(step), but the replay is at step \(now); the recording was edited, or made with another version of attune")
+                    "event \(position): the key \(KeyCoding.word(for: key)) was recorded at step \(step), but the replay is at step \(now); the recording was edited, or made with another version of attune"
+                )
             }
             for effect in state.update(.key(key)) {
                 switch effect {

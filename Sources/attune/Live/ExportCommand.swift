@@ -1,6 +1,6 @@
+import ArgumentParser
 import AttuneLab
 import AttuneUI
-import ArgumentParser
 import Foundation
 
 /// `attune export FILE --cast OUT.cast`: a recording as an asciicast.

@@ -1,5 +1,5 @@
-import AttuneUI
 import ArgumentParser
+import AttuneUI
 
 /// `attune present SCENARIO`: the live screen laid out for a projector.
 struct Present: ParsableCommand {

@@ -125,7 +125,8 @@ enum RecordingFiles {
             ContentHash.fnv1a64(String(decoding: now, as: UTF8.self)) != header.scenarioHash
         {
             printError(
-                "attune: warning: \(original) has changed since this recording was made; replaying the scenario as it was then (the copy saved in the recording).")
+                "attune: warning: \(original) has changed since this recording was made; replaying the scenario as it was then (the copy saved in the recording)."
+            )
         }
         let scenario: Scenario
         do {
@@ -138,7 +139,8 @@ enum RecordingFiles {
         }
         if case let .cutShort(lastLine, seconds) = recording.ending {
             printError(
-                "attune: note: \(path) stops at \(TextFormatting.clock(seconds)) (line \(lastLine)) without its end line: the session ended unexpectedly, perhaps because its window was closed. It plays up to there.")
+                "attune: note: \(path) stops at \(TextFormatting.clock(seconds)) (line \(lastLine)) without its end line: the session ended unexpectedly, perhaps because its window was closed. It plays up to there."
+            )
         }
         return (recording, scenario)
     }
@@ -168,7 +170,8 @@ enum RecordingFiles {
             return "this is \(kind), not a recording file; give the path of a file written by `attune run --record FILE`"
         case let .tooLarge(bytes):
             let size = bytes.map { "is \(RecordingFormat.describeBytes($0))" } ?? "is larger than that"
-            return "the file \(size); a recording can be at most \(RecordingFormat.describeBytes(RecordingFormat.maximumBytes)) (about 18 hours of a playing session). Is this the right file?"
+            return
+                "the file \(size); a recording can be at most \(RecordingFormat.describeBytes(RecordingFormat.maximumBytes)) (about 18 hours of a playing session). Is this the right file?"
         case let .unreadable(reason):
             return "the file \(reason)"
         }

@@ -1,7 +1,7 @@
+import ArgumentParser
 import AttuneCurses
 import AttuneScenario
 import AttuneUI
-import ArgumentParser
 
 /// `attune replay FILE`: plays a recorded session back on the live screen.
 struct ReplayCommand: ParsableCommand {
@@ -36,7 +36,8 @@ struct ReplayCommand: ParsableCommand {
             let (recording, scenario) = try RecordingFiles.load(file)
             guard Terminal.isInteractive else {
                 throw CommandFailure(
-                    description: "attune: replay needs a terminal; `attune export \(file) --cast OUT.cast` makes a cast that plays anywhere.")
+                    description:
+                        "attune: replay needs a terminal; `attune export \(file) --cast OUT.cast` makes a cast that plays anywhere.")
             }
             // The whole recording is checked before the first frame.
             try RecordingFiles.check(recording, scenario: scenario, path: file)
@@ -51,7 +52,9 @@ struct ReplayCommand: ParsableCommand {
 enum ReplayLoop {
     /// Plays `recording` until its end (then waits for q) or until the
     /// viewer stops it.
-    static func run(recording: Recording, scenario: Scenario, speed start: Double, paused startPaused: Bool, colour: Bool) throws -> LiveLoop.Ending {
+    static func run(recording: Recording, scenario: Scenario, speed start: Double, paused startPaused: Bool, colour: Bool) throws
+        -> LiveLoop.Ending
+    {
         let terminal = try Terminal(
             options: Terminal.Options(colourRequested: colour, highContrast: recording.header.presenter))
         defer { terminal.stop() }

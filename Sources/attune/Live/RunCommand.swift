@@ -1,7 +1,7 @@
+import ArgumentParser
 import AttuneCurses
 import AttuneScenario
 import AttuneUI
-import ArgumentParser
 
 #if canImport(Glibc)
     import Glibc
@@ -14,7 +14,8 @@ struct LiveOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "The run's seed, 0 to \(largestSeedText). Default: the scenario's seed.", transform: parseSeed)
     var seed: UInt64?
 
-    @Option(parsing: .unconditional, help: "Simulated seconds per real second, \(Limits.speed.helpRange) (+ and - change it while running).")
+    @Option(
+        parsing: .unconditional, help: "Simulated seconds per real second, \(Limits.speed.helpRange) (+ and - change it while running).")
     var speed: Double = 1
 
     @Flag(help: "Open the run paused; Space plays.")
@@ -26,7 +27,10 @@ struct LiveOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Show no colour (setting NO_COLOR does the same).")
     var noColor = false
 
-    @Option(help: ArgumentHelp("Save the session to FILE, to play back with `attune replay FILE` or turn into a cast with `attune export`.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Save the session to FILE, to play back with `attune replay FILE` or turn into a cast with `attune export`.", valueName: "FILE")
+    )
     var record: String?
 
     @Option(
@@ -57,12 +61,15 @@ struct Run: ParsableCommand {
             `attune batch` or `attune trace`. docs/user-guide.md explains every panel.
             """)
 
-    @Argument(help: "A ready scenario's name (see `attune list`) or the path of a scenario file. Leave it out to choose from the ready scenes.")
+    @Argument(
+        help: "A ready scenario's name (see `attune list`) or the path of a scenario file. Leave it out to choose from the ready scenes.")
     var scenario: String?
 
     @OptionGroup var options: LiveOptions
 
-    @Flag(help: "The projector layout, as `attune present`: big faces and gauge, bold captions, high contrast, no key bar (? shows the keys).")
+    @Flag(
+        help: "The projector layout, as `attune present`: big faces and gauge, bold captions, high contrast, no key bar (? shows the keys)."
+    )
     var present = false
 
     func validate() throws {
@@ -141,7 +148,8 @@ struct Run: ParsableCommand {
             if let sink {
                 if let failure = sink.failure {
                     printError(
-                        "attune: the recording in \(sink.path) stopped at \(TextFormatting.clock(sink.lastWrittenSeconds)) because it could not be written (\(failure)); it plays up to there.")
+                        "attune: the recording in \(sink.path) stopped at \(TextFormatting.clock(sink.lastWrittenSeconds)) because it could not be written (\(failure)); it plays up to there."
+                    )
                     recordingFailed = true
                 } else {
                     printError("attune: the session is saved in \(sink.path); play it back with: attune replay \(sink.path)")

@@ -1,0 +1,197 @@
+import AttuneModel
+import AttuneScenario
+
+extension LiveSession {
+    /// What a key on the live screen leads to, beyond the session itself.
+    enum KeyResult: Equatable {
+        /// Stay on the live screen.
+        case stay
+        /// The run ended, or `q`: open the debrief.
+        case openDebrief
+    }
+
+    /// Handles a key through the live screen's bindings (``KeyMap/live``).
+    mutating func handle(_ key: Key) -> KeyResult {
+        guard let command = KeyMap.live.command(for: key, in: self) else { return .stay }
+        return perform(command)
+    }
+
+    /// Carries out one command of the live screen.
+    mutating func perform(_ command: LiveCommand) -> KeyResult {
+        let dt = timeline.stepSeconds
+        let fiveSeconds = max(1, Int((5 / dt).rounded()))
+        switch command {
+        case let .answer(choice):
+            if let decision = timeline.openDecision { answer(decision: decision, choice: choice) }
+        case .togglePause:
+            if askingForAnAnswer() { return .stay }
+            if timeline.isFinished { return .openDebrief }
+            isPaused.toggle()
+            owedSeconds = 0
+        case .step:
+            if askingForAnAnswer() { return .stay }
+            if !isPaused {
+                isPaused = true
+                owedSeconds = 0
+            } else if !timeline.isFinished {
+                timeline.step()
+                return timeline.isFinished ? .openDebrief : .stay
+            }
+        case .faster:
+            speed = Speed.faster(than: speed)
+            notice = Notice("Speed \(TextFormatting.speed(speed)).")
+        case .slower:
+            speed = Speed.slower(than: speed)
+            notice = Notice("Speed \(TextFormatting.speed(speed)).")
+        case .back:
+            let before = timeline.cursor
+            timeline.seek(to: before - fiveSeconds)
+            owedSeconds = 0
+            let at = TextFormatting.clock(timeline.seconds)
+            let text =
+                before == 0
+                ? "This is the start of the run."
+                : "Back to \(at). Play on to see the same moments again, or act to try something new from here."
+            notice = Notice(text)
+        case .forward:
+            let before = timeline.cursor
+            timeline.seek(to: before + fiveSeconds)
+            owedSeconds = 0
+            let text =
+                timeline.cursor == before
+                ? "This is the newest moment: nothing is recorded after it yet."
+                : "Forward to \(TextFormatting.clock(timeline.seconds))"
+                    + (timeline.isRewound ? ", replaying what happened." : ", the newest moment.")
+            notice = Notice(text)
+            return timeline.isFinished ? .openDebrief : .stay
+        case .restart:
+            self = LiveSession(scenario: scenario, seed: timeline.seed, speed: speed, paused: isPaused)
+            notice = Notice("Started again from the beginning, with the same seed.")
+        case .nextSide:
+            selectedDyad = (selectedDyad + 1) % max(1, timeline.dyadCount)
+            let label = scenario.plan.dyads[selectedDyad].label
+            notice = Notice("Keys now act on \(label).")
+        case .switchPolicy:
+            let d = selectedDyad
+            let next = KeyMap.policy(after: policy(dyad: d) == .human ? (policyBeforeHuman[d] ?? .anxious) : policy(dyad: d))
+            act(.policy(dyad: d, next), saying: "now follows the \(next.word) policy: she \(KeyMap.meaning(of: next)).")
+            policyBeforeHuman[d] = nil
+        case .takeOrHandBack:
+            let d = selectedDyad
+            let current = policy(dyad: d)
+            if current == .human {
+                let back = policyBeforeHuman[d] ?? .attuned
+                act(.policy(dyad: d, back), saying: "is back to the \(back.word) policy: she \(KeyMap.meaning(of: back)).")
+                policyBeforeHuman[d] = nil
+            } else {
+                policyBeforeHuman[d] = current
+                act(.policy(dyad: d, .human), saying: "is in your hands: keys 1 to 6 choose what she does.")
+            }
+        case let .act(action):
+            let d = selectedDyad
+            if policy(dyad: d) != .human {
+                policyBeforeHuman[d] = policy(dyad: d)
+                act(.policy(dyad: d, .human), saying: "is in your hands.")
+            }
+            act(.act(dyad: d, action), saying: "- you chose: \(KeyMap.label(for: action)).")
+        case .whatIf:
+            whatIf()
+        case .end:
+            return .openDebrief
+        case .help, .leave:
+            // The app answers these for every screen.
+            break
+        }
+        return .stay
+    }
+
+    /// While a question waits, Space and `.` only say how to go on.
+    private mutating func askingForAnAnswer() -> Bool {
+        guard let decision = timeline.openDecision, !timeline.isFinished else { return false }
+        notice = Notice("Choose an answer to go on: " + DecisionText.choices(scenario.decisions[decision]) + ".")
+        return true
+    }
+
+    /// Answers the open decision with `choice` and plays on.
+    private mutating func answer(decision: Int, choice: Int) {
+        let point = scenario.decisions[decision]
+        let picked = point.choices[choice]
+        for d in timeline.now.decisions.dyads(of: decision) {
+            let current = policy(dyad: d)
+            if case .action = picked.effect, current != .human { policyBeforeHuman[d] = current }
+            if case .caregiver = picked.effect { policyBeforeHuman[d] = nil }
+        }
+        timeline.branch(with: .decide(decision: decision, choice: choice))
+        isPaused = false
+        owedSeconds = 0
+        var text = "You chose: \(picked.label)."
+        if !scenario.decisions.isEmpty {
+            text += " Press \(KeyMap.whatIfKey) to go back to this question and try another answer."
+        }
+        notice = Notice(text)
+    }
+
+    /// Goes back to the latest answered question, keeping the path taken
+    /// so far for the debrief.
+    private mutating func whatIf() {
+        guard let decision = timeline.now.decisions.latestAnswered(atOrBefore: timeline.cursor) else {
+            notice = Notice(
+                scenario.decisions.isEmpty
+                    ? "This scene has no questions to go back to."
+                    : "There is no answered question to go back to yet.")
+            return
+        }
+        timeline.seek(to: timeline.recordedSteps)
+        branches.append(DecisionBranch(timeline: timeline))
+        timeline.reopen(decision: decision)
+        isPaused = true
+        owedSeconds = 0
+        let kept = branches.count
+        notice = Notice(
+            "Back to the question at \(TextFormatting.clock(timeline.seconds)). "
+                + "\(kept == 1 ? "The path you took is" : "The \(kept) paths you took are") kept for the end. Choose again.")
+    }
+
+    /// Gives `input` to the run (starting a new future when rewound) and
+    /// leaves a notice naming the caregiver.
+    private mutating func act(_ input: LiveInput, saying text: String) {
+        let wasRewound = timeline.isRewound
+        timeline.branch(with: input)
+        let label = scenario.plan.dyads[selectedDyad].label
+        var sentence = "The caregiver (\(label)) \(text)"
+        if case .act = input { sentence = "\(label) \(text)" }
+        if wasRewound {
+            sentence = "A new future from \(TextFormatting.clock(timeline.seconds)). " + sentence
+        }
+        notice = Notice(sentence)
+    }
+
+    /// Advances the run by `seconds` of wall-clock time (at most 1 s counts)
+    /// at its speed, taking at most `maximumSteps` steps; pauses at a
+    /// question.
+    /// - Returns: whether anything on screen changed (a step, or a notice
+    ///   that expired), and whether the run has finished.
+    mutating func advance(wallSeconds seconds: Double, maximumSteps: Int) -> (changed: Bool, finished: Bool) {
+        let wall = min(max(seconds, 0), 1)
+        var noticeExpired = false
+        if let notice {
+            self.notice?.shownSeconds += wall
+            noticeExpired = notice.shownSeconds < Notice.lifetimeSeconds && notice.shownSeconds + wall >= Notice.lifetimeSeconds
+        }
+        let dt = timeline.stepSeconds
+        owedSeconds += wall * speed
+        var steps = Int((owedSeconds + 1e-9) / dt)
+        steps = min(steps, maximumSteps)
+        owedSeconds = max(0, owedSeconds - Double(steps) * dt)
+        guard steps > 0 else { return (noticeExpired, false) }
+        for _ in 0..<steps {
+            timeline.step()
+            if timeline.isFinished || timeline.openDecision != nil { break }
+        }
+        if timeline.openDecision != nil && !timeline.isFinished {
+            isPaused = true
+            owedSeconds = 0
+        }
+        return (true, timeline.isFinished)
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import AttuneLab
+import AttuneScenario
+import AttuneUI
+import Foundation
+
+/// `attune report SCENARIO|RECORDING --svg OUT.svg [--html OUT.html]`:
+/// one run as a picture for a slide.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Draw one run as a picture for a slide (SVG), or a web page with the picture and the figures (HTML).",
+        discussion: """
+            For each caregiver: the baby's arousal over time with the window of tolerance shaded, ruptures \
+            and repairs marked, tracks of where the baby looks, what it shows and what the caregiver does, \
+            then the figures. A scenario is run to its end with its seed (questions it asks on the live \
+            screen are not asked: the caregivers do as the scenario sets them). A recording \
+            (`attune run --record`) is drawn as it was played, answers and all.
+            """)
+
+    @Argument(help: "A ready scenario's name, the path of a scenario file, or a recording.")
+    var source: String
+
+    @Option(
+        parsing: .unconditional, help: "The run's seed, 0 to \(largestSeedText) (scenarios only). Default: the scenario's seed.",
+        transform: parseSeed)
+    var seed: UInt64?
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Change one setting of the scenario, e.g. --set infant.age_months=6. Repeatable.", valueName: "PATH=VALUE"))
+    var overrides: [String] = []
+
+    @Option(help: ArgumentHelp("Write the picture here, as SVG.", valueName: "OUT.svg"))
+    var svg: String?
+
+    @Option(help: ArgumentHelp("Write a web page here: the picture and the figures as a table.", valueName: "OUT.html"))
+    var html: String?
+
+    func validate() throws {
+        if svg == nil && html == nil {
+            throw ValidationError("say where to write the picture: --svg OUT.svg, --html OUT.html, or both")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            try checkOutputs([("--svg", svg), ("--html", html)], inputs: [(what: "the file", path: source)])
+            let picture: RunPicture
+            if Self.isRecording(source) {
+                if seed != nil || !overrides.isEmpty {
+                    throw CommandFailure(
+                        description: "--seed and --set change a scenario; a recording keeps the seed and settings it was made with.")
+                }
+                let (recording, scenario) = try RecordingFiles.load(source)
+                var replay = Replay(recording: recording, scenario: scenario)
+                replay.chooserScenarios = ReadyScenarios.all()
+                do {
+                    try replay.advanceToEnd()
+                } catch let error as RecordingError {
+                    throw CommandFailure(description: "\(source): \(error.description)")
+                }
+                guard let session = replay.state.session else {
+                    throw CommandFailure(description: "\(source): the recording has no run to draw")
+                }
+                let branches = session.branches.isEmpty ? [] : session.branches + [DecisionBranch(timeline: session.timeline)]
+                picture = RunPicture(timeline: session.timeline, branches: branches)
+            } else {
+                let scenario = try loadScenario(source, overrides: overrides)
+                try checkOutputs([("--svg", svg), ("--html", html)], scenario: scenario)
+                if let tooLong = Timeline.tooLong(scenario) {
+                    throw CommandFailure(description: "\(source): \(tooLong)")
+                }
+                if scenario.usesHumanCaregiver {
+                    throw CommandFailure(
+                        description:
+                            "\(source): a caregiver here follows the human policy, which needs the live screen; record a session with `attune run --record` and draw the recording"
+                    )
+                }
+                var timeline = Timeline(scenario: scenario, seed: seed ?? scenario.seed)
+                while !timeline.isFinished { timeline.step() }
+                picture = RunPicture(timeline: timeline)
+            }
+            if let svg { try AtomicFile.write(Data(picture.svg().utf8), to: svg) }
+            if let html { try AtomicFile.write(Data(picture.html().utf8), to: html) }
+        }
+    }
+
+    /// True when the file at `path` is a regular file that starts like a
+    /// recording (a named pipe or a device is never read here).
+    static func isRecording(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        var start = [UInt8](repeating: 0, count: 20)
+        let count = read(fd, &start, start.count)
+        guard count > 0 else { return false }
+        return String(decoding: start[0..<count], as: UTF8.self).hasPrefix("{\"attune_recording\"")
+    }
+}
