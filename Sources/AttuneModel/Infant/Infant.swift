@@ -233,7 +233,11 @@ extension InfantState {
 
     /// The discrete part: gaze and behaviour, with hysteresis (a minimum dwell
     /// in each state and separate thresholds for leaving and returning).
-    @inline(__always)
+    // `@_transparent` rather than `@inline(__always)`: the optimiser
+    // declines `@inline(__always)` for a function this large and leaves it
+    // a call, which costs 12 % more instructions a run; a transparent
+    // function is always inlined (docs/performance.md).
+    @_transparent
     mutating func transition(
         dt: Double, stimulation s: Stimulation, violated: Bool, distressAt: Double, traits t: InfantTraits,
         rng: inout RandomSource
@@ -320,7 +324,11 @@ extension InfantState {
     }
 
     /// The behaviour for the current gaze, arousal and caregiver.
-    @inline(__always)
+    // `@_transparent` rather than `@inline(__always)`: the optimiser
+    // declines `@inline(__always)` for a function this large and leaves it
+    // a call, which costs 12 % more instructions a run; a transparent
+    // function is always inlined (docs/performance.md).
+    @_transparent
     func chooseBehavior(
         dt: Double, proposed: Behavior, stimulation s: Stimulation, violated: Bool, distressAt: Double,
         traits t: InfantTraits, rng: inout RandomSource
