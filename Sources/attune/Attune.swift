@@ -28,6 +28,7 @@ struct Attune: ParsableCommand {
             SweepCommand.self,
             DaysCommand.self,
             TraceCommand.self,
+            FindingsCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: Run.self

@@ -165,7 +165,9 @@ public struct DaySchedule: Sendable {
             let plan = try typedPlan(base, switches: inEffect) ?? load(baseOverrides + inEffect.map(\.override)).plan
             try LabError.checkHeadless(plan)
             let dyadPlans = plan.dyads.map { dyad in
-                RunPlan(infant: plan.infant, dyads: [dyad], phases: plan.phases, stepSeconds: plan.stepSeconds)
+                var alone = plan
+                alone.dyads = [dyad]
+                return alone
             }
             return .success(Stretch(firstDay: firstDay, plan: plan, switches: ordered.filter { $0.day == firstDay }, dyadPlans: dyadPlans))
         } catch let errors as ScenarioErrors {

@@ -125,11 +125,19 @@ public struct DaysRunner: Sendable {
     func history(run: Int, into record: UnsafeMutableBufferPointer<Double>) {
         let dyads = schedule.dyadLabels.count
         let figures = DayFigures.all
+        let historySeed = seed(run: run, session: 0)
         for d in 0..<dyads {
-            var trust = schedule.initialTrust
+            // One baby for the whole history, drawn once from the population
+            // with the history's first seed (the same draw around each day's
+            // plan); its trust then flows from session to session.
+            let firstPlan = schedule.stretch(forDay: 1).dyadPlans[d]
+            var trust = firstPlan.population.isFixed ? schedule.initialTrust
+                : firstPlan.population.draw(around: firstPlan.infant, seed: historySeed).trust
             for day in 1...schedule.days {
                 let stretch = schedule.stretch(forDay: day)
                 var plan = stretch.dyadPlans[d]
+                plan.infant = plan.population.draw(around: plan.infant, seed: historySeed)
+                plan.population = InfantPopulation()
                 var figuresOfDay = PhaseMetrics(stepSeconds: plan.stepSeconds)
                 for k in 0..<schedule.sessionsPerDay {
                     plan.infant.trust = trust

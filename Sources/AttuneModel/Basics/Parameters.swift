@@ -14,14 +14,21 @@ public struct InfantParameters: Sendable, Hashable {
     /// The infant's expectation, from its history so far, that its cues will
     /// be respected and its bids answered, a share.
     public var trust: Double
+    /// How readily the infant smiles and seeks a face (positive
+    /// affectivity), a share.
+    public var sociability: Double
 
     /// Creates infant parameters; the defaults here are the defaults
     /// everywhere.
-    public init(ageMonths: Double = 4, reactivity: Double = 0.5, soothability: Double = 0.5, trust: Double = 0.7) {
+    public init(
+        ageMonths: Double = 4, reactivity: Double = 0.5, soothability: Double = 0.5, trust: Double = 0.7,
+        sociability: Double = 0.5
+    ) {
         self.ageMonths = ageMonths
         self.reactivity = reactivity
         self.soothability = soothability
         self.trust = trust
+        self.sociability = sociability
     }
 }
 
@@ -44,39 +51,53 @@ public struct CaregiverParameters: Sendable, Hashable {
     public var anxiety: Double
     /// The intensity of her play, a share.
     public var energy: Double
+    /// How closely and how fast she tracks the infant, a share: low, she is
+    /// slow to notice; high, she follows every flicker of its gaze.
+    public var contingency: Double
 
     /// Creates caregiver parameters; unspecified fields take the policy's
     /// defaults.
     public init(
         policy: Policy, patienceSeconds: Double? = nil, sensitivity: Double? = nil,
-        reactionSeconds: Double? = nil, anxiety: Double? = nil, energy: Double? = nil
+        reactionSeconds: Double? = nil, anxiety: Double? = nil, energy: Double? = nil, contingency: Double? = nil
     ) {
         self =
             CaregiverSettings(
                 policy: policy, patienceSeconds: patienceSeconds, sensitivity: sensitivity, reactionSeconds: reactionSeconds,
-                anxiety: anxiety, energy: energy
+                anxiety: anxiety, energy: energy, contingency: contingency
             ).parameters
     }
 
-    private init(_ policy: Policy, patience: Double, sensitivity: Double, reaction: Double, anxiety: Double, energy: Double) {
+    private init(
+        _ policy: Policy, patience: Double, sensitivity: Double, reaction: Double, anxiety: Double, energy: Double,
+        contingency: Double
+    ) {
         self.policy = policy
         self.patienceSeconds = patience
         self.sensitivity = sensitivity
         self.reactionSeconds = reaction
         self.anxiety = anxiety
         self.energy = energy
+        self.contingency = contingency
     }
 
     /// The defaults each policy brings: the one place they are written.
     public static func defaults(for policy: Policy) -> CaregiverParameters {
         switch policy {
-        case .attuned: CaregiverParameters(policy, patience: 12, sensitivity: 0.9, reaction: 0.8, anxiety: 0.15, energy: 0.6)
-        case .intrusive: CaregiverParameters(policy, patience: 1, sensitivity: 0.5, reaction: 0.5, anxiety: 0.6, energy: 0.9)
-        case .withdrawn: CaregiverParameters(policy, patience: 15, sensitivity: 0.35, reaction: 2.5, anxiety: 0.2, energy: 0.3)
-        case .stillFace: CaregiverParameters(policy, patience: 0, sensitivity: 0, reaction: 1, anxiety: 0.2, energy: 0)
-        case .goodEnough: CaregiverParameters(policy, patience: 5, sensitivity: 0.7, reaction: 1.2, anxiety: 0.3, energy: 0.6)
-        case .anxious: CaregiverParameters(policy, patience: 6, sensitivity: 0.75, reaction: 0.8, anxiety: 0.8, energy: 0.65)
-        case .human: CaregiverParameters(policy, patience: 0, sensitivity: 1, reaction: 0.5, anxiety: 0.2, energy: 0.6)
+        case .attuned:
+            CaregiverParameters(policy, patience: 12, sensitivity: 0.9, reaction: 0.8, anxiety: 0.15, energy: 0.6, contingency: 0.5)
+        case .intrusive:
+            CaregiverParameters(policy, patience: 1, sensitivity: 0.5, reaction: 0.5, anxiety: 0.6, energy: 0.9, contingency: 0.8)
+        case .withdrawn:
+            CaregiverParameters(policy, patience: 15, sensitivity: 0.35, reaction: 2.5, anxiety: 0.2, energy: 0.3, contingency: 0.15)
+        case .stillFace:
+            CaregiverParameters(policy, patience: 0, sensitivity: 0, reaction: 1, anxiety: 0.2, energy: 0, contingency: 0)
+        case .goodEnough:
+            CaregiverParameters(policy, patience: 5, sensitivity: 0.7, reaction: 1.2, anxiety: 0.3, energy: 0.6, contingency: 0.45)
+        case .anxious:
+            CaregiverParameters(policy, patience: 6, sensitivity: 0.75, reaction: 0.8, anxiety: 0.8, energy: 0.65, contingency: 0.75)
+        case .human:
+            CaregiverParameters(policy, patience: 0, sensitivity: 1, reaction: 0.5, anxiety: 0.2, energy: 0.6, contingency: 0.5)
         }
     }
 }
@@ -93,11 +114,12 @@ public struct CaregiverSettings: Sendable, Hashable {
     public var reactionSeconds: Double?
     public var anxiety: Double?
     public var energy: Double?
+    public var contingency: Double?
 
     /// Creates settings; every field is optional.
     public init(
         policy: Policy? = nil, patienceSeconds: Double? = nil, sensitivity: Double? = nil,
-        reactionSeconds: Double? = nil, anxiety: Double? = nil, energy: Double? = nil
+        reactionSeconds: Double? = nil, anxiety: Double? = nil, energy: Double? = nil, contingency: Double? = nil
     ) {
         self.policy = policy
         self.patienceSeconds = patienceSeconds
@@ -105,6 +127,7 @@ public struct CaregiverSettings: Sendable, Hashable {
         self.reactionSeconds = reactionSeconds
         self.anxiety = anxiety
         self.energy = energy
+        self.contingency = contingency
     }
 
     /// These settings laid over `base`: fields named here win.
@@ -120,6 +143,7 @@ public struct CaregiverSettings: Sendable, Hashable {
         if let reactionSeconds { merged.reactionSeconds = reactionSeconds }
         if let anxiety { merged.anxiety = anxiety }
         if let energy { merged.energy = energy }
+        if let contingency { merged.contingency = contingency }
         return merged
     }
 
@@ -133,6 +157,7 @@ public struct CaregiverSettings: Sendable, Hashable {
         if let reactionSeconds { complete.reactionSeconds = reactionSeconds }
         if let anxiety { complete.anxiety = anxiety }
         if let energy { complete.energy = energy }
+        if let contingency { complete.contingency = contingency }
         return complete
     }
 }
@@ -278,6 +303,9 @@ public enum ParameterCatalog {
         InfantParameter(
             key: "trust", field: \.trust, unit: .share, range: 0...1,
             meaning: "the infant's history so far: how sure it is that its cues will be respected and its bids answered"),
+        InfantParameter(
+            key: "sociability", field: \.sociability, unit: .share, range: 0...1,
+            meaning: "how readily the infant smiles and seeks a face; a less sociable infant looks more at things"),
     ]
 
     /// What a caregiver's `policy` field means (its values are the
@@ -303,6 +331,11 @@ public enum ParameterCatalog {
         CaregiverParameter(
             key: "energy", setting: \.energy, field: \.energy, unit: .share, range: 0...1,
             meaning: "how intense her play is"),
+        CaregiverParameter(
+            key: "contingency", setting: \.contingency, field: \.contingency, unit: .share, range: 0...1,
+            meaning:
+                "how closely and how fast she tracks the infant: low, she is slow to notice its cues; high, she follows every flicker of its gaze"
+        ),
     ]
 
     /// The simulation step (the file's `step`).

@@ -21,6 +21,9 @@ public enum Gaze: UInt8, Sendable, CaseIterable, Hashable {
 public enum Behavior: UInt8, Sendable, CaseIterable, Hashable {
     case engaged, smiling, cooing, bidding, lookingAway, selfSoothing
     case fussing, crying, pushingAway, withdrawn
+    /// Looking around at something else that caught its eye: not a
+    /// look-away to calm down.
+    case exploring
 
     /// The plain word used in traces, CSV and on screen.
     public var word: String {
@@ -35,6 +38,7 @@ public enum Behavior: UInt8, Sendable, CaseIterable, Hashable {
         case .crying: "crying"
         case .pushingAway: "pushing-away"
         case .withdrawn: "withdrawn"
+        case .exploring: "exploring"
         }
     }
 
@@ -67,10 +71,12 @@ public enum Affect: UInt8, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// Delighted or interested.
-    @inline(__always) public var isPositive: Bool { self == .delighted || self == .interested }
-    /// Fussy, distressed, protesting or withdrawn.
-    @inline(__always) public var isNegative: Bool { rawValue >= Affect.fussy.rawValue }
+    /// Delighted (smiling, cooing, laughing): positive affect as still-face
+    /// studies code it. Interest is attentive, not yet positive.
+    @inline(__always) public var isPositive: Bool { self == .delighted }
+    /// Fussy, distressed (crying) or protesting: negative affect as
+    /// still-face studies code it. Quiet withdrawal is counted apart.
+    @inline(__always) public var isNegative: Bool { self == .fussy || self == .distressed || self == .protesting }
 }
 
 /// What the caregiver is doing.

@@ -90,8 +90,9 @@ extension CaregiverState {
         rng: inout RandomSource
     ) -> Events {
         let p = parameters
-        // Perception: a cue is noticed after the reaction latency, and read
-        // right with probability `sensitivity`.
+        // Perception: a cue is noticed after the reaction latency — longer
+        // for a caregiver who tracks the infant loosely, shorter for one who
+        // tracks it closely — and read right with probability `sensitivity`.
         let shown = Cue(gaze: gaze, behavior: behavior)
         if shown != pending {
             pending = shown
@@ -99,7 +100,8 @@ extension CaregiverState {
         } else {
             pendingSeconds += dt
         }
-        if pending != perceived && pendingSeconds >= p.reactionSeconds {
+        let latency = p.reactionSeconds * Self.latencyFactor(contingency: p.contingency)
+        if pending != perceived && pendingSeconds >= latency {
             perceived = pending
             perceivedSeconds = 0
             misreading = !rng.chance(p.sensitivity)
@@ -108,7 +110,7 @@ extension CaregiverState {
             // Noticing a misreading: she looks again, about every few seconds.
             if misreading && rng.chance((0.1 + 0.4 * p.sensitivity) * dt) { misreading = false }
         }
-        sensedArousal += (arousal - sensedArousal) * min(1, dt / max(0.1, p.reactionSeconds))
+        sensedArousal += (arousal - sensedArousal) * min(1, dt / max(0.1, latency))
 
         // Her own worry.
         let upset = perceived == .away || perceived == .distressed || perceived == .withdrawn
@@ -141,6 +143,13 @@ extension CaregiverState {
         return events
     }
 
+    /// How much longer (or shorter) than her reaction time she takes to
+    /// notice a cue, by how closely she tracks the infant: 1 at 0.5, 2 at
+    /// 0.1, about a third at 0.95.
+    static func latencyFactor(contingency c: Double) -> Double {
+        1 + 2.5 * max(0, 0.5 - c) - 1.5 * max(0, c - 0.5)
+    }
+
     /// Patience left after her worry has eroded it, seconds.
     var effectivePatience: Double {
         parameters.patienceSeconds * (1 - 0.75 * worry)
@@ -165,6 +174,19 @@ extension CaregiverState {
         case .human:
             return action
         case .attuned, .goodEnough, .anxious:
+            // A caregiver who tracks every flicker follows the infant's gaze
+            // as it turns away, leaning after it for a moment, before she
+            // settles to wait (docs/model.md, "Contingency").
+            if cue == .away && perceivedSeconds < 2 && p.contingency > 0.6 {
+                if action == .intrude && spellSeconds > 0 {
+                    spellSeconds -= dt
+                    return .intrude
+                }
+                if action != .intrude && rng.chance(4 * (p.contingency - 0.6) * dt) {
+                    spellSeconds = 0.6 + 0.8 * rng.unit()
+                    return .intrude
+                }
+            }
             // A good-enough caregiver has ordinary lapses: a glance at the
             // phone, a thought elsewhere, for a few seconds.
             if p.policy == .goodEnough {

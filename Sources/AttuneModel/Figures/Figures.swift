@@ -9,6 +9,12 @@ public enum FigureUnit: Sendable, Hashable {
     case level
     /// A number of things (ruptures, look-aways), 0 or more.
     case count
+    /// A heart rate, beats per minute.
+    case beatsPerMinute
+    /// Vagal tone (respiratory sinus arrhythmia), ln(ms²).
+    case vagalTone
+    /// An age, months.
+    case months
 
     /// The values a figure in this unit can take; an interval is shown cut
     /// to it.
@@ -17,13 +23,22 @@ public enum FigureUnit: Sendable, Hashable {
         case .percent: 0...100
         case .level: 0...1
         case .seconds, .count: 0...Double.greatestFiniteMagnitude
+        case .beatsPerMinute: 0...300
+        case .vagalTone: 0...12
+        case .months: 0...24
         }
     }
 
-    /// Decimal places in output rows (CSV, JSON): 3 for shares, seconds and
-    /// the means of counts, 4 for levels. A count of one run is a whole
-    /// number.
-    public var rowPlaces: Int { self == .level ? 4 : 3 }
+    /// Decimal places in output rows (CSV, JSON): 3 for shares, seconds,
+    /// vagal tone and the means of counts, 4 for levels, 2 for heart rates
+    /// and ages. A count of one run is a whole number.
+    public var rowPlaces: Int {
+        switch self {
+        case .level: 4
+        case .beatsPerMinute, .months: 2
+        default: 3
+        }
+    }
 }
 
 /// One figure of one dyad over some steps: its names, its unit, how it is
@@ -212,16 +227,59 @@ public enum Figures {
     public static let trustEnd = Figure(
         column: "trust_end", label: "Trust at the end (0-1)", unit: .level, tablePlaces: 3
     ) { $0.trustEnd }
+    /// Share of time quietly withdrawn, percent (apart from negative affect).
+    public static let withdrawn = Figure(
+        column: "withdrawn_pct", label: "Quietly withdrawn, %", unit: .percent, tablePlaces: 1, rowGeneration: 2
+    ) { $0.withdrawnPercent }
+    /// Mean heart rate, beats per minute.
+    public static let meanHeartRate = Figure(
+        column: "mean_hr_bpm", label: "Mean heart rate, bpm", unit: .beatsPerMinute, tablePlaces: 1, rowGeneration: 2
+    ) { $0.meanHeartRate }
+    /// Highest heart rate, beats per minute.
+    public static let peakHeartRate = Figure(
+        column: "peak_hr_bpm", label: "Peak heart rate, bpm", unit: .beatsPerMinute, tablePlaces: 1, rowGeneration: 2
+    ) { $0.peakHeartRate }
+    /// Mean vagal tone (RSA), ln(ms²).
+    public static let meanRSA = Figure(
+        column: "mean_rsa", label: "Mean vagal tone (RSA), ln ms²", unit: .vagalTone, tablePlaces: 2, rowGeneration: 2
+    ) { $0.meanRSA }
+    /// Share of time in matched states (strict coding), percent.
+    public static let matched = Figure(
+        column: "matched_pct", label: "Matched states (strict), %", unit: .percent, tablePlaces: 1, rowGeneration: 2
+    ) { $0.matchedPercent }
+    /// Share of strict mismatches that ended within 2 s, percent.
+    public static let quickRepair = Figure(
+        column: "repaired_2s_pct", label: "Mismatches repaired within 2 s, %", unit: .percent, tablePlaces: 1,
+        mayBeMissing: true, rowGeneration: 2
+    ) { $0.quickRepairPercent }
+    /// The baby's age, months.
+    public static let ageMonths = Figure(
+        column: "age_months", label: "Age, months", unit: .months, tablePlaces: 1, rowGeneration: 2
+    ) { $0.infant.ageMonths }
+    /// The baby's reactivity, 0...1.
+    public static let reactivity = Figure(
+        column: "reactivity", label: "Reactivity (0-1)", unit: .level, tablePlaces: 2, rowGeneration: 2
+    ) { $0.infant.reactivity }
+    /// The baby's soothability, 0...1.
+    public static let soothability = Figure(
+        column: "soothability", label: "Soothability (0-1)", unit: .level, tablePlaces: 2, rowGeneration: 2
+    ) { $0.infant.soothability }
+    /// The baby's trust at the start of the run, 0...1.
+    public static let trustStart = Figure(
+        column: "trust_start", label: "Trust at the start (0-1)", unit: .level, tablePlaces: 2, rowGeneration: 2
+    ) { $0.infant.trust }
 
     /// Every figure, in the batch summary's order (``durationSeconds``,
     /// in rows only, first).
     public static let all: [Figure] = [
         durationSeconds,
-        gazeAtCaregiver, positiveAffect, negativeAffect, distress, crying,
-        meanArousal, peakArousal, coordinated,
+        gazeAtCaregiver, positiveAffect, negativeAffect, withdrawn, distress, crying,
+        meanHeartRate, peakHeartRate, meanRSA, meanArousal, peakArousal,
+        coordinated, matched, quickRepair,
         ruptures, repairs, unrepaired, medianRepair, longestRupture,
         lookAways, meanLookAway, medianLookAway, returnedOnOwn,
         trustEnd,
+        ageMonths, reactivity, soothability, trustStart,
     ]
 
     /// The figures of the batch summary and of sweeps, in order: every

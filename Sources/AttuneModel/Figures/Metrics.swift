@@ -11,8 +11,10 @@ public struct PhaseMetrics: Sendable, Hashable {
     public var gazeAtCaregiverSteps: Int = 0
     /// Steps with delighted or interested affect.
     public var positiveSteps: Int = 0
-    /// Steps with fussy, distressed, protesting or withdrawn affect.
+    /// Steps with fussy, distressed (crying) or protesting affect.
     public var negativeSteps: Int = 0
+    /// Steps quietly withdrawn (counted apart from negative affect).
+    public var withdrawnSteps: Int = 0
     /// Steps fussing, crying or pushing away.
     public var distressSteps: Int = 0
     /// Steps the infant was crying.
@@ -23,6 +25,22 @@ public struct PhaseMetrics: Sendable, Hashable {
     public var arousalSum: Double = 0
     /// Highest arousal seen, 0...1.
     public var peakArousal: Double = 0
+    /// Sum of heart rate over the steps, beats per minute (for the mean).
+    public var heartRateSum: Double = 0
+    /// Highest heart rate seen, beats per minute.
+    public var peakHeartRate: Double = 0
+    /// Sum of vagal tone over the steps, ln(ms²) (for the mean).
+    public var rsaSum: Double = 0
+    /// Steps the partners were in the same state (strict, matched-state
+    /// coding; see ``MatchedState``).
+    public var matchedSteps: Int = 0
+    /// Strict mismatches that ended (by a match) in this phase.
+    public var mismatches: Int = 0
+    /// Of those, the ones that ended within ``MatchedState/quickRepairSeconds``.
+    public var quickRepairs: Int = 0
+    /// The infant this dyad met (drawn from the population when the
+    /// scenario has one).
+    public var infant = InfantParameters()
     /// Miscoordinated stretches that lasted past the rupture threshold and
     /// began in this phase.
     public var ruptures: Int = 0
@@ -73,6 +91,17 @@ public struct PhaseMetrics: Sendable, Hashable {
     public var coordinatedPercent: Double { percent(coordinatedSteps) }
     /// Mean arousal, 0...1.
     public var meanArousal: Double { steps == 0 ? 0 : arousalSum / Double(steps) }
+    /// Mean heart rate, beats per minute.
+    public var meanHeartRate: Double { steps == 0 ? 0 : heartRateSum / Double(steps) }
+    /// Mean vagal tone, ln(ms²).
+    public var meanRSA: Double { steps == 0 ? 0 : rsaSum / Double(steps) }
+    /// Share of time quietly withdrawn, percent.
+    public var withdrawnPercent: Double { percent(withdrawnSteps) }
+    /// Share of time in matched states (strict), percent.
+    public var matchedPercent: Double { percent(matchedSteps) }
+    /// Share of strict mismatches repaired within 2 s, percent; none without
+    /// a mismatch.
+    public var quickRepairPercent: Double? { mismatches == 0 ? nil : 100 * Double(quickRepairs) / Double(mismatches) }
     /// Median repair latency in seconds; `nil` when nothing was repaired.
     public var medianRepairSeconds: Double? { Self.median(repairLatencies) }
     /// Mean look-away length in seconds; `nil` when there was none.

@@ -1,8 +1,15 @@
-/// The infant's changing state: continuous nervous-system variables plus
-/// the visible gaze and behaviour.
+/// The infant's changing state: continuous nervous-system variables, the
+/// heart rate and vagal tone they show as, and the visible gaze and
+/// behaviour.
 public struct InfantState: Sendable, Hashable {
-    /// Nervous-system arousal, 0...1 (our stand-in for heart rate).
+    /// Arousal, 0...1: how stirred up the infant is by what reaches it
+    /// (excitement). Too much makes it look away.
     public var arousal: Double
+    /// Stress, 0...1: the strain of a face that does not answer, of being
+    /// chased, of crying, of a need left unmet. Builds over seconds and
+    /// fades over tens of seconds, so it carries from one moment (and one
+    /// phase) into the next.
+    public var stress: Double
     /// Hedonic tone, -1...1; slower than arousal.
     public var valence: Double
     /// Need for connection, 0...1: grows while apart and calm, brings the
@@ -15,9 +22,18 @@ public struct InfantState: Sendable, Hashable {
     /// Changes slowly and is carried from one session to the next.
     public var trust: Double
     /// Short-lived wariness after intrusion or unanswered bids, 0...1;
-    /// fades over minutes. It is what makes the reunion after a still face
-    /// only a partial recovery.
+    /// fades over minutes.
     public var wariness: Double
+    /// Boredom, 0...1: grows while the face it looks at offers too little,
+    /// and sends its eyes elsewhere.
+    public var boredom: Double
+    /// Heart rate, beats per minute: rises with arousal and with stress,
+    /// and with fussing and crying (docs/model.md, "Heart rate and vagal
+    /// tone").
+    public var heartRate: Double
+    /// Vagal tone (respiratory sinus arrhythmia), ln(ms²): falls with
+    /// stress and with arousal.
+    public var rsa: Double
     /// Where the infant is looking.
     public var gaze: Gaze
     /// What the infant is doing.
@@ -36,11 +52,15 @@ public struct InfantState: Sendable, Hashable {
     /// A calm infant at rest, looking at the caregiver.
     public init(traits: InfantTraits, parameters: InfantParameters) {
         arousal = traits.baseline
+        stress = 0
         valence = 0.2
         need = 0.5
         reserve = 1
         trust = parameters.trust
         wariness = 0
+        boredom = 0
+        heartRate = traits.restingHeartRate
+        rsa = traits.restingRSA
         gaze = .atCaregiver
         behavior = .engaged
         gazeSeconds = 0
@@ -51,9 +71,9 @@ public struct InfantState: Sendable, Hashable {
     }
 
     /// The arousal above which the infant fusses: the traits' distress level,
-    /// lowered by wariness and by a spent regulation reserve.
+    /// lowered by stress, by wariness and by a spent regulation reserve.
     public func distressThreshold(_ t: InfantTraits) -> Double {
-        t.distressLevel - 0.12 * wariness - 0.05 * (1 - reserve)
+        t.distressLevel - 0.15 * stress - 0.08 * wariness - 0.05 * (1 - reserve)
     }
 
     /// The affect the infant shows, from its behaviour and valence.
@@ -61,7 +81,8 @@ public struct InfantState: Sendable, Hashable {
         switch behavior {
         case .smiling, .cooing: .delighted
         case .engaged: valence > 0.1 ? .interested : (valence > -0.3 ? .neutral : .dull)
-        case .bidding: .interested
+        case .bidding: .delighted
+        case .exploring: valence > -0.1 ? .interested : .neutral
         case .lookingAway: valence > -0.3 ? .neutral : .dull
         case .selfSoothing: .dull
         case .fussing: .fussy
@@ -85,6 +106,10 @@ struct Stimulation {
 }
 
 extension InfantState {
+    /// The least stimulation a face must offer to hold the infant's
+    /// interest; below it, boredom grows and positive affect fades.
+    static let enoughStimulation = 0.22
+
     /// How much of the caregiver's action reaches the infant through the
     /// channel its gaze leaves open.
     ///
@@ -144,26 +169,37 @@ extension InfantState {
         // nobody answers; an answer quickly lifts it.
         if looking && !s.responsive && action != .wait {
             unansweredSeconds += dt
-        } else if looking && action == .wait && behavior == .bidding {
+        } else if looking && action == .wait && (behavior == .bidding || gazeSeconds > 1) {
+            // Back, and nobody greets it: felt within a second or so.
             unansweredSeconds += dt
         } else {
             // Looking away does not erase it at once; an answer does.
-            unansweredSeconds = max(0, unansweredSeconds - (s.responsive ? 3 : 0.3) * dt)
+            unansweredSeconds = max(0, unansweredSeconds - (s.responsive ? 3 : 0.4 + 0.8 * t.sociability) * dt)
         }
         let violated = looking && unansweredSeconds > 1
 
-        // --- Arousal: stimulation up, recovery down. ---
+        // --- Boredom: a face that answers but offers too little. ---
+        if looking && s.responsive && s.arousing < Self.enoughStimulation {
+            boredom += 0.12 * (1 - boredom) * dt
+        } else {
+            boredom -= boredom * 0.3 * dt
+        }
+
+        // --- Arousal (excitement): stimulation up, recovery down. ---
         var recovery = t.recoveryRate * (0.45 + 0.55 * reserve)
         if behavior == .selfSoothing {
             recovery *= 5.5
         } else if behavior == .lookingAway {
             recovery *= 4
+        } else if behavior == .exploring {
+            recovery *= 2
         } else if behavior.isDistress && !looking {
             recovery *= 3
         }
         if s.intruding { recovery *= 0.35 }
         var drive = t.gain * s.arousing * (1.15 - arousal)
-        if violated { drive += 0.09 * (1.4 - trust) }
+        if violated { drive += 0.04 * (1.4 - trust) }
+        if behavior.isDistress { drive += 0.05 }
         // Soothing calms (only while she soothes: most steps skip it).
         if s.calming > 0 {
             drive -= max(0, t.soothing * s.calming * (0.4 + 0.6 * trust) * (arousal - t.baseline * 0.8))
@@ -174,6 +210,30 @@ extension InfantState {
         arousal += dt * (drive - recovery * (arousal - t.baseline)) + noise
         arousal = min(1, max(0, arousal))
 
+        // --- Stress: a face that does not answer, being chased, crying, a
+        // need left unmet. It builds under a stressor and fades without one.
+        var strain = 0.0
+        if violated { strain += 1.3 - trust }
+        if s.intruding { strain += 1.2 }
+        if behavior.isDistress { strain += 0.5 }
+        if !looking && need > 0.6 && (action == .stillFace || action == .disengage) { strain += 0.3 }
+        // An infant that expects to be overwhelmed finds lively play itself
+        // a strain.
+        if looking && s.arousing > 0.3 && trust < 0.5 { strain += 1.5 * (0.5 - trust) }
+        var calming = t.stressRecovery
+        if s.calming > 0 { calming *= 3 } else if looking && s.responsive && !violated { calming *= 1.6 }
+        if strain > 0 { calming *= 0.3 }
+        stress += dt * (t.stressGain * strain * (1 - stress) - calming * stress)
+        stress = min(1, max(0, stress))
+
+        // --- Heart rate and vagal tone, following arousal and stress. ---
+        let crying = behavior == .crying
+        let excited = max(-0.1, arousal - t.baseline)
+        let beats = t.restingHeartRate + 40 * excited + 16 * stress + (crying ? 14 : behavior.isDistress ? 5 : 0)
+        heartRate += (beats - heartRate) * dt * (1 / 1.5)  // follows within about 1.5 s
+        let tone = t.restingRSA - 0.9 * stress - 0.8 * max(0, excited) - (crying ? 0.3 : 0)
+        rsa += (tone - rsa) * dt * (1 / 4.0)  // follows within about 4 s
+
         // --- Valence: a slower hedonic tone. ---
         var target: Double
         let distressAt = distressThreshold(t)
@@ -182,35 +242,38 @@ extension InfantState {
         } else if s.intruding {
             target = -0.65
         } else if violated {
-            target = -0.3 - 0.2 * (1 - trust) - 0.02 * min(20, unansweredSeconds)
+            target = -0.3 - 0.2 * (1 - trust) - 0.02 * min(20, unansweredSeconds) - 0.2 * stress
+        } else if behavior == .exploring {
+            target = 0.15 - 0.4 * stress - 0.3 * wariness
         } else if looking && s.responsive {
             let over = max(0, arousal - t.windowHigh)
-            target = 0.25 + 0.55 * trust - 3 * over - 0.9 * wariness
+            let under = max(0, Self.enoughStimulation - s.arousing)
+            target = 0.3 + 0.5 * trust + 0.6 * (t.sociability - 0.5) - 3 * over - 4 * under - 0.6 * wariness
+                - 0.4 * stress
         } else if looking {
-            target = 0.05 + 0.15 * trust - 0.6 * wariness
+            target = 0.05 + 0.15 * trust - 0.6 * wariness - 0.3 * stress
         } else {
-            target = -0.05 - 0.4 * wariness - 0.35 * (1 - trust) - (behavior == .withdrawn ? 0.5 : 0)
+            target = 0.1 * trust - 0.25 * (1 - trust) - 0.4 * wariness - 0.3 * stress - (behavior == .withdrawn ? 0.5 : 0)
         }
-        // Time constants 3 s rising and 1.8 s falling, as rates.
-        valence += (target - valence) * dt * (target > valence ? 1 / 3.0 : 1 / 1.8)
+        // Time constants 2 s rising and 1.8 s falling, as rates.
+        valence += (target - valence) * dt * (target > valence ? 1 / 2.0 : 1 / 1.8)
         valence = min(1, max(-1, valence))
 
         // --- Need for connection, reserve, wariness, trust. ---
         if looking {
             need = max(0, need - 0.08 * dt)
         } else {
+            // Grows while apart and calm; slowly while things hold its eyes.
             let calmness = max(0, (t.windowHigh - arousal) * t.inverseComfortSpan)
-            need = min(1, need + 0.2 * calmness * dt)
+            need = min(1, need + (behavior == .exploring ? 0.06 : 0.2) * calmness * dt)
         }
         if arousal > t.windowHigh {
             reserve = max(0, reserve - 0.08 * (arousal - t.windowHigh) * dt)
         } else {
-            // Refills at 0.12 of what is missing per second, written in the
-            // order the model was calibrated in (the same bits every run).
-            reserve = min(1, reserve + 0.012 * (1 - reserve) * dt * 10)
+            reserve = min(1, reserve + 0.12 * (1 - reserve) * dt)
         }
         if s.intruding || violated {
-            wariness = min(1, wariness + 0.012 * (1 - wariness) * dt)
+            wariness = min(1, wariness + (s.intruding ? 0.012 : 0.004) * (1 - wariness) * dt)
         } else {
             wariness = max(0, wariness - wariness * dt * (1 / 150.0))
         }
@@ -221,7 +284,7 @@ extension InfantState {
         if s.intruding { lost += 0.0012 }
         if violated { lost += 0.0006 }
         if looking {
-            if s.responsive && arousal <= t.windowHigh { gained += 0.00025 }
+            if s.responsive && arousal <= t.windowHigh && s.arousing >= Self.enoughStimulation { gained += 0.00025 }
         } else if action == .wait && !s.intruding {
             gained += 0.0004
         }
@@ -254,15 +317,32 @@ extension InfantState {
         switch gaze {
         case .atCaregiver:
             if gazeSeconds >= minDwell {
-                // Overstimulated: the infant turns away to calm itself.
                 if arousal > lookAwayLevel {
+                    // Overstimulated: the infant turns away to calm itself.
                     let hazard = 1.2 + 40 * (arousal - lookAwayLevel)
                     if rng.chance(hazard * dt) { newGaze = .away }
-                }
-                // Unanswered for long: protest gives way to withdrawal.
-                if violated && unansweredSeconds > t.bidPatienceSeconds * (1 + trust) && rng.chance(0.4 * dt) {
-                    newGaze = .away
-                    newBehavior = .withdrawn
+                } else if violated {
+                    // Its bids spent: the infant turns away, now and then
+                    // quietly withdrawn (more often when less reactive and
+                    // less trusting), and checks back.
+                    if unansweredSeconds > t.bidPatienceSeconds * (0.2 + 0.5 * trust + 1.6 * t.sociability) * (1 - 0.5 * stress)
+                        && rng.chance(0.3 * dt)
+                    {
+                        newGaze = .away
+                        if rng.chance(0.3 - 0.25 * t.reactivity + 0.3 * (1 - trust)) { newBehavior = .withdrawn }
+                    }
+                } else if behavior != .bidding {
+                    // Something else catches its eye: more so as the world
+                    // grows interesting (age) and as a dull face bores it;
+                    // less in the middle of a shared smile.
+                    let delight = behavior == .smiling || behavior == .cooing ? 0.5 : 1
+                    let hazard =
+                        (0.01 + 0.6 * t.curiosity + 0.15 * (1 - t.sociability) + 0.8 * boredom)
+                        * (1.1 - 0.5 * min(1, s.arousing * 2)) * delight
+                    if rng.chance(hazard * dt) {
+                        newGaze = .away
+                        newBehavior = .exploring
+                    }
                 }
             }
         case .away:
@@ -272,11 +352,20 @@ extension InfantState {
                 } else if behavior != .pushingAway && rng.chance(1.5 * dt) {
                     newBehavior = .pushingAway
                 }
+            } else if behavior == .exploring {
+                // Back from looking around: sooner when it needs her, and when
+                // she calls.
+                if gazeSeconds >= minDwell {
+                    let hazard =
+                        (0.1 + 0.6 * need * (0.3 + 0.7 * trust)) * (0.6 + 0.8 * t.sociability) * (1 - 0.6 * t.curiosity)
+                        + (s.responsive ? 0.25 : 0)
+                    if rng.chance(hazard * dt) { newGaze = .atCaregiver }
+                }
             } else if gazeSeconds >= minDwell && behavior != .withdrawn && arousal < t.returnLevel {
-                let hazard = 1.6 * need * (0.1 + 0.9 * trust) * (1 - 0.5 * wariness)
+                let hazard = 1.6 * need * (0.1 + 0.9 * trust) * (1 - 0.5 * wariness) * (1 - 0.5 * stress)
                 if rng.chance(hazard * dt) { newGaze = .atCaregiver }
             } else if behavior == .withdrawn && gazeSeconds > 3 {
-                let hazard = (s.responsive ? 0.35 : 0.035) * (0.3 + trust)
+                let hazard = (s.responsive ? 0.35 : 0.08) * (0.3 + trust)
                 if rng.chance(hazard * dt) { newGaze = .atCaregiver }
             }
         case .farAway:
@@ -289,7 +378,10 @@ extension InfantState {
         if newGaze != gaze {
             switch newGaze {
             case .atCaregiver: newBehavior = .engaged
-            case .away: newBehavior = newBehavior == .withdrawn ? .withdrawn : (gaze == .farAway ? .selfSoothing : .lookingAway)
+            case .away:
+                if newBehavior != .withdrawn && newBehavior != .exploring {
+                    newBehavior = gaze == .farAway ? .selfSoothing : .lookingAway
+                }
             case .farAway: newBehavior = .selfSoothing
             }
         } else if behaviorSeconds >= minDwell || newBehavior != behavior {
@@ -315,6 +407,7 @@ extension InfantState {
             case .crying: events.insert(.infantCries)
             case .pushingAway: events.insert(.infantPushesAway)
             case .withdrawn: events.insert(.infantWithdraws)
+            case .exploring: events.insert(.infantExplores)
             default: break
             }
             behavior = newBehavior
@@ -324,10 +417,7 @@ extension InfantState {
     }
 
     /// The behaviour for the current gaze, arousal and caregiver.
-    // `@_transparent` rather than `@inline(__always)`: the optimiser
-    // declines `@inline(__always)` for a function this large and leaves it
-    // a call, which costs 12 % more instructions a run; a transparent
-    // function is always inlined (docs/performance.md).
+    // `@_transparent`: see ``transition(dt:stimulation:violated:distressAt:traits:rng:)``.
     @_transparent
     func chooseBehavior(
         dt: Double, proposed: Behavior, stimulation s: Stimulation, violated: Bool, distressAt: Double,
@@ -345,26 +435,39 @@ extension InfantState {
         switch gaze {
         case .atCaregiver:
             if violated {
-                if unansweredSeconds < t.bidPatienceSeconds * (0.6 + 0.6 * trust) { return .bidding }
-                return .fussing
+                // First bids (longer for a sociable, trusting infant), then
+                // protests while the strain is high, else watches, sober.
+                if unansweredSeconds < t.bidPatienceSeconds * (0.2 + 0.5 * trust + 1.6 * t.sociability) * (1 - 0.5 * stress) {
+                    return .bidding
+                }
+                return stress > t.protestLevel ? .fussing : .engaged
             }
             if behavior == .pushingAway { return .engaged }
-            if valence > 0.42 && s.arousing > 0.3 {
+            // Strained and stirred up: the infant fusses at play it cannot
+            // take (a reactive infant, or one that expects too much).
+            if stress > t.protestLevel + 0.15 && s.arousing > 0.3 { return .fussing }
+            if arousal > t.windowHigh - 0.03 && rng.chance(max(0, t.reactivity - 0.4) * 4 * dt) { return .fussing }
+            if valence > t.smileLevel && s.arousing > 0.3 {
                 if behavior == .smiling || behavior == .cooing { return behavior }
                 return rng.chance(0.3) ? .cooing : .smiling
             }
-            if (behavior == .smiling || behavior == .cooing) && valence > 0.3 && s.arousing > 0.2 { return behavior }
+            if (behavior == .smiling || behavior == .cooing) && valence > t.smileLevel - 0.12 && s.arousing > 0.2 { return behavior }
             return .engaged
         case .away:
             if proposed == .withdrawn || behavior == .withdrawn {
                 return .withdrawn
             }
             if behavior == .pushingAway && s.intruding { return .pushingAway }
+            if behavior == .exploring {
+                // Chased or upset while looking around: it is a look-away now.
+                if s.intruding || arousal > t.windowHigh { return .lookingAway }
+                return .exploring
+            }
             if behavior == .lookingAway && behaviorSeconds > 1.2 && arousal > t.returnLevel && rng.chance(3.5 * dt) {
                 return .selfSoothing
             }
             // An infant who expects little turns inward during a long look-away.
-            if behaviorSeconds > 3 && valence < -0.15 && rng.chance(2.5 * (1 - trust) * dt) { return .withdrawn }
+            if behaviorSeconds > 3 && valence < -0.15 && rng.chance(0.8 * (1 - trust) * dt) { return .withdrawn }
             if behavior == .selfSoothing || behavior == .lookingAway { return behavior }
             return .lookingAway
         case .farAway:

@@ -35,8 +35,10 @@ public struct Dyad: Sendable {
         self.infant = InfantState(traits: traits, parameters: infant)
         self.caregiver = CaregiverState(parameters: caregiver, baseline: traits.baseline)
         coordination = CoordinationState()
-        finished = Array(repeating: PhaseMetrics(stepSeconds: stepSeconds), count: max(1, phases))
-        current = PhaseMetrics(stepSeconds: stepSeconds)
+        var empty = PhaseMetrics(stepSeconds: stepSeconds)
+        empty.infant = infant
+        finished = Array(repeating: empty, count: max(1, phases))
+        current = empty
         var splitter = RandomSource(seed: seed)
         infantRandom = RandomSource(seed: splitter.next())
         caregiverRandom = RandomSource(seed: splitter.next())
@@ -81,6 +83,22 @@ public struct Dyad: Sendable {
             into: &current, lookAway: &lookAwaySeconds, gaze: infant.gaze, behavior: infant.behavior, affect: affect,
             arousal: infant.arousal, trust: infant.trust, secondsSinceIntrusion: infant.secondsSinceIntrusion,
             action: caregiver.action, coordinated: coordinated, wasLooking: wasLooking, dt: dt)
+        current.heartRateSum += infant.heartRate
+        if infant.heartRate > current.peakHeartRate { current.peakHeartRate = infant.heartRate }
+        current.rsaSum += infant.rsa
+        // The strict, matched-state reading, and how soon a mismatch ends.
+        let matched = MatchedState.isMatched(behavior: infant.behavior, affect: affect, action: caregiver.action)
+        if matched {
+            current.matchedSteps &+= 1
+            if !coordination.matched {
+                current.mismatches &+= 1
+                if coordination.unmatchedSeconds <= MatchedState.quickRepairSeconds + 1e-9 { current.quickRepairs &+= 1 }
+            }
+            coordination.unmatchedSeconds = 0
+        } else {
+            coordination.unmatchedSeconds += dt
+        }
+        coordination.matched = matched
         // Ruptures and repairs; a rupture belongs to the phase it began in.
         if coordinated {
             if coordination.inRupture {
@@ -144,6 +162,7 @@ public struct Dyad: Sendable {
         if gaze == .atCaregiver { m.gazeAtCaregiverSteps &+= 1 }
         if affect.isPositive { m.positiveSteps &+= 1 }
         if affect.isNegative { m.negativeSteps &+= 1 }
+        if behavior == .withdrawn { m.withdrawnSteps &+= 1 }
         if behavior.isDistress { m.distressSteps &+= 1 }
         if behavior == .crying { m.cryingSteps &+= 1 }
         if coordinated { m.coordinatedSteps &+= 1 }

@@ -44,6 +44,8 @@ public struct Events: OptionSet, Sendable, Hashable {
     public static let repair = Events(rawValue: 1 << 18)
     /// A new phase began.
     public static let phaseStart = Events(rawValue: 1 << 19)
+    /// The infant looked off at something that caught its eye.
+    public static let infantExplores = Events(rawValue: 1 << 20)
 
     /// Every single event with its name, in a fixed order.
     public static let named: [(Events, String)] = [
@@ -57,6 +59,7 @@ public struct Events: OptionSet, Sendable, Hashable {
         (.infantCries, "infant-cries"),
         (.infantPushesAway, "infant-pushes-away"),
         (.infantWithdraws, "infant-withdraws"),
+        (.infantExplores, "infant-explores"),
         (.caregiverPlays, "caregiver-plays"),
         (.caregiverGreets, "caregiver-greets"),
         (.caregiverWaits, "caregiver-waits"),

@@ -33,7 +33,12 @@ public struct PhasePlan: Sendable, Hashable {
 /// the step. A scenario file decodes into one of these plus its texts.
 public struct RunPlan: Sendable, Hashable {
     /// The infant's traits; every dyad meets its own copy of this infant.
+    /// With a ``population``, these are the population's centre and each
+    /// run draws its own baby around them.
     public var infant: InfantParameters
+    /// How babies vary around ``infant`` from run to run (default: not at
+    /// all, every run the same baby).
+    public var population = InfantPopulation()
     /// One or more caregivers.
     public var dyads: [DyadPlan]
     /// One or more phases, run in order.

@@ -7,6 +7,9 @@ public struct Simulation: Sendable {
     public let plan: RunPlan
     /// The run's seed.
     public let seed: UInt64
+    /// The baby of this run: the plan's infant, or one drawn from the plan's
+    /// population with the seed.
+    public let infant: InfantParameters
     /// The dyads, in plan order.
     public private(set) var dyads: [Dyad]
     /// The phase now, index into `plan.phases`.
@@ -29,11 +32,13 @@ public struct Simulation: Sendable {
     public init(plan: RunPlan, seed: UInt64) {
         self.plan = plan
         self.seed = seed
+        let baby = plan.population.draw(around: plan.infant, seed: seed)
+        infant = baby
         stepsPerPhase = plan.stepsPerPhase
         liveCaregiver = Array(repeating: CaregiverSettings(), count: plan.dyads.count)
         dyads = plan.dyads.indices.map { d in
             Dyad(
-                infant: plan.infant, caregiver: plan.caregiver(dyad: d, phase: 0), phases: plan.phases.count,
+                infant: baby, caregiver: plan.caregiver(dyad: d, phase: 0), phases: plan.phases.count,
                 stepSeconds: plan.stepSeconds, seed: seed)
         }
     }

@@ -62,10 +62,16 @@ struct ScenarioReloader {
         text = base.sourceText
     }
 
-    /// The scenario with `overrides` applied.
+    /// The scenario with `overrides` applied, with `base`'s population.
     func load(_ overrides: [String]) throws -> Scenario {
-        if let text { return try ScenarioLoader.load(yaml: text, name: base.name, overrides: overrides) }
-        return try ScenarioLoader.resolve(nameOrPath, overrides: overrides)
+        var loaded =
+            if let text {
+                try ScenarioLoader.load(yaml: text, name: base.name, overrides: overrides)
+            } else {
+                try ScenarioLoader.resolve(nameOrPath, overrides: overrides)
+            }
+        loaded.plan.population = base.plan.population
+        return loaded
     }
 }
 

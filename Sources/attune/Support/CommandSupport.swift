@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttuneLab
+import AttuneModel
 import AttuneScenario
 import Foundation
 
@@ -98,9 +99,30 @@ struct ScenarioOptions: ParsableArguments {
             valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
-    /// The scenario with the overrides applied.
+    @Option(
+        help: ArgumentHelp(
+            "default: every run draws its own baby from the default population around the scenario's baby (docs/model.md); none: every run the same baby. Default: as the scenario says.",
+            valueName: "default|none"))
+    var population: PopulationChoice?
+
+    /// The scenario with the overrides and the population applied.
     func load() throws -> Scenario {
-        try loadScenario(scenario, overrides: overrides)
+        var loaded = try loadScenario(scenario, overrides: overrides)
+        population?.apply(to: &loaded)
+        return loaded
+    }
+}
+
+/// Which babies the runs meet (`--population`).
+enum PopulationChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// The default population around the scenario's baby.
+    case `default`
+    /// The scenario's baby, every run.
+    case none
+
+    /// Sets `scenario`'s population.
+    func apply(to scenario: inout Scenario) {
+        scenario.plan.population = self == .default ? .default : InfantPopulation()
     }
 }
 

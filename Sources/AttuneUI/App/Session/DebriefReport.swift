@@ -299,6 +299,12 @@ public struct DebriefReport: Hashable, Sendable {
             }
         case .withdrawn:
             return "the baby had turned inward"
+        case .exploring:
+            switch s.action {
+            case .intrude: return "the caregiver leaned in while the baby was looking around"
+            case .play, .greet: return "the baby looked around while the game went on"
+            default: return "the baby looked around at something else"
+            }
         case .bidding:
             return "the baby's smiles and coos were not answered"
         case .engaged, .smiling, .cooing:
