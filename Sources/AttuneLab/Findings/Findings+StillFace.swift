@@ -150,7 +150,7 @@ enum StillFaceOrder {
             let e = first[run]!
             guard e.bid != nil || e.fuss != nil else { return nil }
             let bidFirst = e.bid != nil && (e.fuss == nil || e.bid! < e.fuss!)
-            let fussBeforeWithdraw = e.withdraw == nil || (e.fuss != nil && e.fuss! < e.withdraw!)
+            let fussBeforeWithdraw = e.withdraw == nil || e.fuss == nil || e.fuss! < e.withdraw!
             return bidFirst && fussBeforeWithdraw
         }
     }

@@ -23,6 +23,7 @@ extension PhaseMetrics {
         matchedSteps += later.matchedSteps
         mismatches += later.mismatches
         quickRepairs += later.quickRepairs
+        fewSecondRepairs += later.fewSecondRepairs
         ruptures += later.ruptures
         repairs += later.repairs
         repairLatencies += later.repairLatencies

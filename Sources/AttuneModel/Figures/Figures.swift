@@ -252,6 +252,11 @@ public enum Figures {
         column: "repaired_2s_pct", label: "Mismatches repaired within 2 s, %", unit: .percent, tablePlaces: 1,
         mayBeMissing: true, rowGeneration: 2
     ) { $0.quickRepairPercent }
+    /// Share of strict mismatches that ended within 5 s, percent.
+    public static let fewSecondRepair = Figure(
+        column: "repaired_5s_pct", label: "Mismatches repaired within 5 s, %", unit: .percent, tablePlaces: 1,
+        mayBeMissing: true, rowGeneration: 2
+    ) { $0.fewSecondRepairPercent }
     /// The baby's age, months.
     public static let ageMonths = Figure(
         column: "age_months", label: "Age, months", unit: .months, tablePlaces: 1, rowGeneration: 2
@@ -264,6 +269,10 @@ public enum Figures {
     public static let soothability = Figure(
         column: "soothability", label: "Soothability (0-1)", unit: .level, tablePlaces: 2, rowGeneration: 2
     ) { $0.infant.soothability }
+    /// The baby's sociability, 0...1.
+    public static let sociability = Figure(
+        column: "sociability", label: "Sociability (0-1)", unit: .level, tablePlaces: 2, rowGeneration: 2
+    ) { $0.infant.sociability }
     /// The baby's trust at the start of the run, 0...1.
     public static let trustStart = Figure(
         column: "trust_start", label: "Trust at the start (0-1)", unit: .level, tablePlaces: 2, rowGeneration: 2
@@ -275,11 +284,11 @@ public enum Figures {
         durationSeconds,
         gazeAtCaregiver, positiveAffect, negativeAffect, withdrawn, distress, crying,
         meanHeartRate, peakHeartRate, meanRSA, meanArousal, peakArousal,
-        coordinated, matched, quickRepair,
+        coordinated, matched, quickRepair, fewSecondRepair,
         ruptures, repairs, unrepaired, medianRepair, longestRupture,
         lookAways, meanLookAway, medianLookAway, returnedOnOwn,
         trustEnd,
-        ageMonths, reactivity, soothability, trustStart,
+        ageMonths, reactivity, soothability, sociability, trustStart,
     ]
 
     /// The figures of the batch summary and of sweeps, in order: every

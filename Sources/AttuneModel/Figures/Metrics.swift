@@ -38,6 +38,8 @@ public struct PhaseMetrics: Sendable, Hashable {
     public var mismatches: Int = 0
     /// Of those, the ones that ended within ``MatchedState/quickRepairSeconds``.
     public var quickRepairs: Int = 0
+    /// Of those, the ones that ended within ``MatchedState/fewSeconds``.
+    public var fewSecondRepairs: Int = 0
     /// The infant this dyad met (drawn from the population when the
     /// scenario has one).
     public var infant = InfantParameters()
@@ -102,6 +104,11 @@ public struct PhaseMetrics: Sendable, Hashable {
     /// Share of strict mismatches repaired within 2 s, percent; none without
     /// a mismatch.
     public var quickRepairPercent: Double? { mismatches == 0 ? nil : 100 * Double(quickRepairs) / Double(mismatches) }
+    /// Share of strict mismatches repaired within 5 s, percent; none without
+    /// a mismatch.
+    public var fewSecondRepairPercent: Double? {
+        mismatches == 0 ? nil : 100 * Double(fewSecondRepairs) / Double(mismatches)
+    }
     /// Median repair latency in seconds; `nil` when nothing was repaired.
     public var medianRepairSeconds: Double? { Self.median(repairLatencies) }
     /// Mean look-away length in seconds; `nil` when there was none.

@@ -81,7 +81,7 @@ public struct InfantState: Sendable, Hashable {
         switch behavior {
         case .smiling, .cooing: .delighted
         case .engaged: valence > 0.1 ? .interested : (valence > -0.3 ? .neutral : .dull)
-        case .bidding: .delighted
+        case .bidding: valence > -0.35 ? .delighted : .interested
         case .exploring: valence > -0.1 ? .interested : .neutral
         case .lookingAway: valence > -0.3 ? .neutral : .dull
         case .selfSoothing: .dull
@@ -174,7 +174,7 @@ extension InfantState {
             unansweredSeconds += dt
         } else {
             // Looking away does not erase it at once; an answer does.
-            unansweredSeconds = max(0, unansweredSeconds - (s.responsive ? 3 : 0.4 + 0.8 * t.sociability) * dt)
+            unansweredSeconds = max(0, unansweredSeconds - (s.responsive ? 3 : 0.2 + 0.5 * t.sociability) * dt)
         }
         let violated = looking && unansweredSeconds > 1
 
@@ -242,7 +242,7 @@ extension InfantState {
         } else if s.intruding {
             target = -0.65
         } else if violated {
-            target = -0.3 - 0.2 * (1 - trust) - 0.02 * min(20, unansweredSeconds) - 0.2 * stress
+            target = -0.3 - 0.2 * (1 - trust) - 0.02 * min(20, unansweredSeconds) - 0.2 * stress + 1.0 * (t.sociability - 0.5)
         } else if behavior == .exploring {
             target = 0.15 - 0.4 * stress - 0.3 * wariness
         } else if looking && s.responsive {
@@ -325,11 +325,17 @@ extension InfantState {
                     // Its bids spent: the infant turns away, now and then
                     // quietly withdrawn (more often when less reactive and
                     // less trusting), and checks back.
-                    if unansweredSeconds > t.bidPatienceSeconds * (0.2 + 0.5 * trust + 1.6 * t.sociability) * (1 - 0.5 * stress)
-                        && rng.chance(0.3 * dt)
-                    {
+                    let patience = t.bidPatienceSeconds * (0.2 + 0.5 * trust + 1.6 * t.sociability) * (1 - 0.5 * stress)
+                    if unansweredSeconds > patience && rng.chance(0.5 * dt) {
                         newGaze = .away
-                        if rng.chance(0.3 - 0.25 * t.reactivity + 0.3 * (1 - trust)) { newBehavior = .withdrawn }
+                        // Withdrawal comes late: after the bids, and after
+                        // the protest had its time.
+                        if unansweredSeconds > 2 * patience + 4 && rng.chance(0.3 - 0.25 * t.reactivity + 0.3 * (1 - trust)) {
+                            newBehavior = .withdrawn
+                        } else if rng.chance(0.5) {
+                            // Or it looks for something else that answers.
+                            newBehavior = .exploring
+                        }
                     }
                 } else if behavior != .bidding {
                     // Something else catches its eye: more so as the world
@@ -446,7 +452,7 @@ extension InfantState {
             // Strained and stirred up: the infant fusses at play it cannot
             // take (a reactive infant, or one that expects too much).
             if stress > t.protestLevel + 0.15 && s.arousing > 0.3 { return .fussing }
-            if arousal > t.windowHigh - 0.03 && rng.chance(max(0, t.reactivity - 0.4) * 4 * dt) { return .fussing }
+            if arousal > t.windowHigh - 0.06 && rng.chance(max(0, t.reactivity - 0.3) * 8 * dt) { return .fussing }
             if valence > t.smileLevel && s.arousing > 0.3 {
                 if behavior == .smiling || behavior == .cooing { return behavior }
                 return rng.chance(0.3) ? .cooing : .smiling

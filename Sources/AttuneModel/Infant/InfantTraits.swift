@@ -66,11 +66,11 @@ public struct InfantTraits: Sendable, Hashable {
         stressGain = 0.01 + 0.1 * p.reactivity
         stressRecovery = 0.01 + 0.03 * p.soothability + 0.012 * age
         curiosity = min(1, max(0, (months - 3) / 3)) * (1.3 - 0.6 * p.sociability)
-        restingHeartRate = 146 - 1.4 * months + 8 * (p.reactivity - 0.5)
-        restingRSA = 3.0 + 0.1 * months - 0.3 * (p.reactivity - 0.5)
+        restingHeartRate = 146 - 1.4 * months + 24 * (p.reactivity - 0.5) - 16 * (p.soothability - 0.5)
+        restingRSA = 3.0 + 0.1 * months - 1.0 * (p.reactivity - 0.5) + 2.0 * (p.soothability - 0.5)
         reactivity = p.reactivity
         sociability = p.sociability
         smileLevel = 0.36 - 0.3 * (p.sociability - 0.5)
-        protestLevel = 0.55 - 0.55 * p.reactivity
+        protestLevel = max(0.05, 0.9 - 1.0 * p.reactivity)
     }
 }

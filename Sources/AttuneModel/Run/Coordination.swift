@@ -74,6 +74,10 @@ public enum MatchedState {
     /// A mismatch that ends within this many seconds counts as repaired
     /// quickly, seconds.
     public static let quickRepairSeconds = 2.0
+
+    /// A mismatch that ends within this many seconds counts as repaired
+    /// within "a few seconds", seconds.
+    public static let fewSeconds = 5.0
 }
 
 /// The running state of coordination for one dyad.

@@ -93,6 +93,7 @@ public struct Dyad: Sendable {
             if !coordination.matched {
                 current.mismatches &+= 1
                 if coordination.unmatchedSeconds <= MatchedState.quickRepairSeconds + 1e-9 { current.quickRepairs &+= 1 }
+                if coordination.unmatchedSeconds <= MatchedState.fewSeconds + 1e-9 { current.fewSecondRepairs &+= 1 }
             }
             coordination.unmatchedSeconds = 0
         } else {
