@@ -81,7 +81,7 @@ public struct InfantState: Sendable, Hashable {
         switch behavior {
         case .smiling, .cooing: .delighted
         case .engaged: valence > 0.1 ? .interested : (valence > -0.3 ? .neutral : .dull)
-        case .bidding: valence > -0.35 ? .delighted : .interested
+        case .bidding: valence > -0.45 ? .delighted : .interested
         case .exploring: valence > -0.1 ? .interested : .neutral
         case .lookingAway: valence > -0.3 ? .neutral : .dull
         case .selfSoothing: .dull
@@ -452,7 +452,7 @@ extension InfantState {
             // Strained and stirred up: the infant fusses at play it cannot
             // take (a reactive infant, or one that expects too much).
             if stress > t.protestLevel + 0.15 && s.arousing > 0.3 { return .fussing }
-            if arousal > t.windowHigh - 0.06 && rng.chance(max(0, t.reactivity - 0.3) * 8 * dt) { return .fussing }
+            if arousal > t.windowHigh - 0.06 && rng.chance(max(0, t.reactivity - 0.5) * 10 * dt) { return .fussing }
             if valence > t.smileLevel && s.arousing > 0.3 {
                 if behavior == .smiling || behavior == .cooing { return behavior }
                 return rng.chance(0.3) ? .cooing : .smiling
