@@ -174,7 +174,7 @@ extension InfantState {
             unansweredSeconds += dt
         } else {
             // Looking away does not erase it at once; an answer does.
-            unansweredSeconds = max(0, unansweredSeconds - (s.responsive ? 3 : 0.2 + 0.5 * t.sociability) * dt)
+            unansweredSeconds = max(0, unansweredSeconds - (s.responsive ? 3 : 0.05 + 1.0 * t.sociability) * dt)
         }
         let violated = looking && unansweredSeconds > 1
 
@@ -325,7 +325,7 @@ extension InfantState {
                     // Its bids spent: the infant turns away, now and then
                     // quietly withdrawn (more often when less reactive and
                     // less trusting), and checks back.
-                    let patience = t.bidPatienceSeconds * (0.2 + 0.5 * trust + 1.6 * t.sociability) * (1 - 0.5 * stress)
+                    let patience = t.bidPatienceSeconds * (0.2 + 0.5 * trust + 0.8 * t.sociability) * (1 - 0.5 * stress)
                     if unansweredSeconds > patience && rng.chance(0.5 * dt) {
                         newGaze = .away
                         // Withdrawal comes late: after the bids, and after
@@ -368,7 +368,7 @@ extension InfantState {
                     if rng.chance(hazard * dt) { newGaze = .atCaregiver }
                 }
             } else if gazeSeconds >= minDwell && behavior != .withdrawn && arousal < t.returnLevel {
-                let hazard = 1.6 * need * (0.1 + 0.9 * trust) * (1 - 0.5 * wariness) * (1 - 0.5 * stress)
+                let hazard = 1.6 * need * (0.1 + 0.9 * trust) * (0.3 + 1.4 * t.sociability) * (1 - 0.5 * wariness) * (1 - 0.5 * stress)
                 if rng.chance(hazard * dt) { newGaze = .atCaregiver }
             } else if behavior == .withdrawn && gazeSeconds > 3 {
                 let hazard = (s.responsive ? 0.35 : 0.08) * (0.3 + trust)
@@ -443,7 +443,7 @@ extension InfantState {
             if violated {
                 // First bids (longer for a sociable, trusting infant), then
                 // protests while the strain is high, else watches, sober.
-                if unansweredSeconds < t.bidPatienceSeconds * (0.2 + 0.5 * trust + 1.6 * t.sociability) * (1 - 0.5 * stress) {
+                if unansweredSeconds < t.bidPatienceSeconds * (0.2 + 0.5 * trust + 0.8 * t.sociability) * (1 - 0.5 * stress) {
                     return .bidding
                 }
                 return stress > t.protestLevel ? .fussing : .engaged
