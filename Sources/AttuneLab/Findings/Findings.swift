@@ -20,7 +20,7 @@ public struct FindingResult: Sendable {
     /// What the model is measured by, with its unit.
     public let measure: String
     /// The range the model's value must land in.
-    public let target: ClosedRange<Double>
+    public var target: ClosedRange<Double>
     /// The model's value: a mean over runs, or an effect size.
     public let value: Double
     /// Its 95% interval, when it has one.
@@ -30,6 +30,24 @@ public struct FindingResult: Sendable {
 
     /// True when the value is in the target range.
     public var passes: Bool { value.isFinite && target.contains(value) }
+
+    /// Creates a result (the scorecard makes them; tests and reports may
+    /// too).
+    public init(
+        id: String, finding: String, source: String, published: String, confirmed: Bool, measure: String,
+        target: ClosedRange<Double>, value: Double, interval: ClosedRange<Double>?, places: Int
+    ) {
+        self.id = id
+        self.finding = finding
+        self.source = source
+        self.published = published
+        self.confirmed = confirmed
+        self.measure = measure
+        self.target = target
+        self.value = value
+        self.interval = interval
+        self.places = places
+    }
 }
 
 /// How many runs and threads the findings use.
@@ -73,9 +91,11 @@ public enum Findings {
     }
 
     /// Measures every finding.
-    public static func evaluate(_ options: FindingsOptions) throws -> [FindingResult] {
+    ///
+    /// - Parameter only: the ids to measure (`["4a", "8a"]`); all when nil.
+    public static func evaluate(_ options: FindingsOptions, only: Set<String>? = nil) throws -> [FindingResult] {
         let lab = FindingLab(runs: options.runs, threads: options.threads, firstSeed: options.firstSeed)
-        return try checks.map { check in
+        return try checks.filter { only?.contains($0.id) ?? true }.map { check in
             let measured = try check.run(lab)
             return FindingResult(
                 id: check.id, finding: check.finding, source: check.source, published: check.published,
@@ -86,8 +106,11 @@ public enum Findings {
 
     // MARK: - The checks
 
-    static let checks: [Check] = lookAways + stimulation + scenes + stillFace + physiology + mutualRegulation + history
-        + timing + temperament + age + neitherTooMuchNorTooLittle
+    static let checks: [Check] = lookAways + stimulation + scenes + stillFace + mutualRegulation + history + timing
+        + physiology + temperament + age + neitherTooMuchNorTooLittle
+
+    /// Every finding's id, in order.
+    public static var ids: [String] { checks.map(\.id) }
 
     /// Finding 1: a look-away regulates arousal.
     static let lookAways: [Check] = [
