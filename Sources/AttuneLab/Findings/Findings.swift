@@ -106,7 +106,8 @@ public enum Findings {
 
     // MARK: - The checks
 
-    static let checks: [Check] = lookAways + stimulation + scenes + stillFace + mutualRegulation + history + timing
+    static let checks: [Check] =
+        lookAways + stimulation + scenes + stillFace + mutualRegulation + history + timing
         + physiology + temperament + age + neitherTooMuchNorTooLittle
 
     /// Every finding's id, in order.
@@ -131,7 +132,8 @@ public enum Findings {
         Check(
             id: "1c", finding: "Delight is itself a trigger for looking away", source: "Stifter & Moyer 1991",
             published: "gaze aversion followed high-intensity positive affect", confirmed: false,
-            measure: "look-aways to calm down begun while smiling or cooing, per minute of smiling, over those begun while merely engaged, per minute engaged",
+            measure: "look-aways to calm down begun while smiling or cooing, per minute of smiling, "
+                + "over those begun while merely engaged, per minute engaged",
             target: 1.5...1000, places: 2
         ) { lab in
             let traces = try LookAwayTraces.measure(lab)

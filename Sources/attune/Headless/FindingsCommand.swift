@@ -1,5 +1,5 @@
-import AttuneLab
 import ArgumentParser
+import AttuneLab
 import Foundation
 
 /// `attune findings`: the model's evidence, finding by finding.
