@@ -180,7 +180,7 @@ public enum Findings {
     /// Finding 3: the article's two scenes.
     static let scenes: [Check] = [
         Check(
-            id: "3a", finding: "Disconnection lasts longer when the caregiver chases", source: "the seed article",
+            id: "3a", finding: "Disconnection lasts longer when the caregiver chases", source: "Tronick 1989 (the two scenes)",
             published: "scene B's look-away lasts longer than scene A's", confirmed: true,
             measure: "mean look-away, scene B over scene A (ratio of means)", target: 1.5...100, places: 2
         ) { lab in
@@ -190,14 +190,14 @@ public enum Findings {
             return Measured(value: mb / ma, interval: nil)
         },
         Check(
-            id: "3b", finding: "Chased, the baby fusses and pushes", source: "the seed article",
+            id: "3b", finding: "Chased, the baby fusses and pushes", source: "Tronick 1989 (the two scenes)",
             published: "in scene B the infant frowns, fusses and pushes at her face", confirmed: true,
             measure: "runs of scene B with any fussing, crying or pushing away, %", target: 70...100
         ) { lab in
             Measured.share(try lab.values("scene-b-chases", [], Figures.distress).map { $0 > 0 })
         },
         Check(
-            id: "3c", finding: "Waited for, the baby comes back on its own", source: "the seed article",
+            id: "3c", finding: "Waited for, the baby comes back on its own", source: "Tronick 1989 (the two scenes)",
             published: "in scene A the infant turns back on its own after a few seconds", confirmed: true,
             measure: "look-aways of scene A ended by the infant itself, %", target: 70...100
         ) { lab in

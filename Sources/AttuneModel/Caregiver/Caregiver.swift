@@ -6,6 +6,8 @@ public enum Cue: UInt8, Sendable, Hashable {
     case bidding
     /// Looking away or soothing itself.
     case away
+    /// Looking around at something else, calm (curiosity, not overload).
+    case exploring
     /// Fussing, crying or pushing away.
     case distressed
     /// Withdrawn, flat.
@@ -19,6 +21,8 @@ public enum Cue: UInt8, Sendable, Hashable {
             self = .withdrawn
         } else if behavior == .bidding {
             self = .bidding
+        } else if behavior == .exploring {
+            self = .exploring
         } else {
             self = gaze == .atCaregiver ? .engaged : .away
         }
@@ -177,7 +181,7 @@ extension CaregiverState {
             // A caregiver who tracks every flicker follows the infant's gaze
             // as it turns away, leaning after it for a moment, before she
             // settles to wait (docs/model.md, "Contingency").
-            if cue == .away && perceivedSeconds < 2 && p.contingency > 0.6 {
+            if (cue == .away || cue == .exploring) && perceivedSeconds < 2 && p.contingency > 0.6 {
                 if action == .intrude && spellSeconds > 0 {
                     spellSeconds -= dt
                     return .intrude
@@ -209,6 +213,14 @@ extension CaregiverState {
                 // Patience spent: the attuned caregiver offers a soft greeting
                 // from where she is; the others lean in.
                 return p.policy == .attuned ? (perceivedSeconds < effectivePatience + 2 ? .greet : .wait) : .intrude
+            case .exploring:
+                // Looking at the world: the attuned and the good-enough
+                // caregiver let it look (three times her patience) before
+                // they call it back, the attuned softly; the anxious one
+                // reads it as a look-away.
+                let patience = p.policy == .anxious ? effectivePatience : 3 * effectivePatience
+                if perceivedSeconds < patience { return .wait }
+                return p.policy == .attuned ? (perceivedSeconds < patience + 2 ? .greet : .wait) : .intrude
             case .distressed:
                 return .soothe
             case .withdrawn:
@@ -222,7 +234,7 @@ extension CaregiverState {
             switch cue {
             case .engaged, .bidding:
                 return .play
-            case .away, .withdrawn:
+            case .away, .exploring, .withdrawn:
                 if perceivedSeconds < effectivePatience && action != .intrude { return .wait }
                 // After a burst of chasing with no answer she pulls back for
                 // a moment, frustrated, then tries again.
@@ -253,7 +265,7 @@ extension CaregiverState {
             switch cue {
             case .engaged: return .play
             case .bidding: return action == .play ? .play : .disengage
-            case .away: return perceivedSeconds < effectivePatience ? .disengage : .play
+            case .away, .exploring: return perceivedSeconds < effectivePatience ? .disengage : .play
             case .distressed: return .soothe
             case .withdrawn: return .disengage
             }

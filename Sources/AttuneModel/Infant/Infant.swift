@@ -73,7 +73,7 @@ public struct InfantState: Sendable, Hashable {
     /// The arousal above which the infant fusses: the traits' distress level,
     /// lowered by stress, by wariness and by a spent regulation reserve.
     public func distressThreshold(_ t: InfantTraits) -> Double {
-        t.distressLevel - 0.15 * stress - 0.08 * wariness - 0.05 * (1 - reserve)
+        t.distressLevel - 0.04 * stress - 0.08 * wariness - 0.05 * (1 - reserve)
     }
 
     /// The affect the infant shows, from its behaviour and valence.
@@ -109,6 +109,9 @@ extension InfantState {
     /// The least stimulation a face must offer to hold the infant's
     /// interest; below it, boredom grows and positive affect fades.
     static let enoughStimulation = 0.22
+
+    /// Below this arousal a cry eases into fussing, 0...1.
+    static let cryingEnds = 0.82
 
     /// How much of the caregiver's action reaches the infant through the
     /// channel its gaze leaves open.
@@ -179,7 +182,7 @@ extension InfantState {
         let violated = looking && unansweredSeconds > 1
 
         // --- Boredom: a face that answers but offers too little. ---
-        if looking && s.responsive && s.arousing < Self.enoughStimulation {
+        if looking && s.responsive && s.calming == 0 && s.arousing < Self.enoughStimulation {
             boredom += 0.12 * (1 - boredom) * dt
         } else {
             boredom -= boredom * 0.3 * dt
@@ -199,7 +202,6 @@ extension InfantState {
         if s.intruding { recovery *= 0.35 }
         var drive = t.gain * s.arousing * (1.15 - arousal)
         if violated { drive += 0.04 * (1.4 - trust) }
-        if behavior.isDistress { drive += 0.05 }
         // Soothing calms (only while she soothes: most steps skip it).
         if s.calming > 0 {
             drive -= max(0, t.soothing * s.calming * (0.4 + 0.6 * trust) * (arousal - t.baseline * 0.8))
@@ -214,7 +216,7 @@ extension InfantState {
         // need left unmet. It builds under a stressor and fades without one.
         var strain = 0.0
         if violated { strain += 1.3 - trust }
-        if s.intruding { strain += 1.2 }
+        if s.intruding { strain += 0.7 }
         if behavior.isDistress { strain += 0.5 }
         if !looking && need > 0.6 && (action == .stillFace || action == .disengage) { strain += 0.3 }
         // An infant that expects to be overwhelmed finds lively play itself
@@ -247,7 +249,8 @@ extension InfantState {
             target = 0.15 - 0.4 * stress - 0.3 * wariness
         } else if looking && s.responsive {
             let over = max(0, arousal - t.windowHigh)
-            let under = max(0, Self.enoughStimulation - s.arousing)
+            // Comfort is not dull play: no under-stimulation while she soothes.
+            let under = s.calming > 0 ? 0 : max(0, Self.enoughStimulation - s.arousing)
             target = 0.3 + 0.5 * trust + 0.6 * (t.sociability - 0.5) - 3 * over - 4 * under - 0.6 * wariness
                 - 0.4 * stress
         } else if looking {
@@ -429,14 +432,17 @@ extension InfantState {
         dt: Double, proposed: Behavior, stimulation s: Stimulation, violated: Bool, distressAt: Double,
         traits t: InfantTraits, rng: inout RandomSource
     ) -> Behavior {
-        if proposed == .pushingAway { return .pushingAway }
+        // A push just begun (the gaze rules start it); one going on lasts
+        // only while she keeps intruding (below).
+        if proposed == .pushingAway && behavior != .pushingAway { return .pushingAway }
         // Distress overrides everything, with crying after a sustained peak.
         if arousal > distressAt {
             if behavior == .pushingAway && s.intruding { return .pushingAway }
             if distressSeconds > 4 && arousal > 0.92 { return .crying }
-            return behavior == .crying ? .crying : .fussing
+            // Crying eases to fussing as the peak passes.
+            return behavior == .crying && arousal > Self.cryingEnds ? .crying : .fussing
         }
-        if behavior == .crying && arousal > distressAt - 0.06 { return .crying }
+        if behavior == .crying && arousal > distressAt - 0.06 { return arousal > Self.cryingEnds ? .crying : .fussing }
         if behavior == .fussing && arousal > distressAt - 0.05 { return .fussing }
         switch gaze {
         case .atCaregiver:
