@@ -251,7 +251,8 @@ extension InfantState {
             let over = max(0, arousal - t.windowHigh)
             // Comfort is not dull play: no under-stimulation while she soothes.
             let under = s.calming > 0 ? 0 : max(0, Self.enoughStimulation - s.arousing)
-            target = 0.3 + 0.5 * trust + 0.6 * (t.sociability - 0.5) - 3 * over - 4 * under - 0.6 * wariness
+            target =
+                0.3 + 0.5 * trust + 0.6 * (t.sociability - 0.5) - 3 * over - 4 * under - 0.6 * wariness
                 - 0.4 * stress
         } else if looking {
             target = 0.05 + 0.15 * trust - 0.6 * wariness - 0.3 * stress
