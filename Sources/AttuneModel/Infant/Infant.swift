@@ -110,6 +110,10 @@ extension InfantState {
     /// interest; below it, boredom grows and positive affect fades.
     static let enoughStimulation = 0.22
 
+    /// How far above its protest level strain must be before protest turns
+    /// to tears, 0...1.
+    static let tearsAbove = 0.3
+
     /// Below this arousal a cry eases into fussing, 0...1.
     static let cryingEnds = 0.82
 
@@ -334,7 +338,7 @@ extension InfantState {
                         newGaze = .away
                         // Withdrawal comes late: after the bids, and after
                         // the protest had its time.
-                        if unansweredSeconds > 2 * patience + 4 && rng.chance(0.3 - 0.25 * t.reactivity + 0.3 * (1 - trust)) {
+                        if unansweredSeconds > 2 * patience + 4 && rng.chance(0.4 * (0.3 - 0.25 * t.reactivity + 0.3 * (1 - trust))) {
                             newBehavior = .withdrawn
                         } else if rng.chance(0.5) {
                             // Or it looks for something else that answers.
@@ -368,7 +372,7 @@ extension InfantState {
                 if gazeSeconds >= minDwell {
                     let hazard =
                         (0.1 + 0.6 * need * (0.3 + 0.7 * trust)) * (0.6 + 0.8 * t.sociability) * (1 - 0.6 * t.curiosity)
-                        + (s.responsive ? 0.25 : 0)
+                        * (unansweredSeconds > 1 ? 0.6 : 1) + (s.responsive ? 0.25 : 0)
                     if rng.chance(hazard * dt) { newGaze = .atCaregiver }
                 }
             } else if gazeSeconds >= minDwell && behavior != .withdrawn && arousal < t.returnLevel {
@@ -453,13 +457,20 @@ extension InfantState {
                 if unansweredSeconds < t.bidPatienceSeconds * (0.2 + 0.5 * trust + 0.8 * t.sociability) * (1 - 0.5 * stress) {
                     return .bidding
                 }
-                return stress > t.protestLevel ? .fussing : .engaged
+                guard stress > t.protestLevel else { return .engaged }
+                // Protest that goes on and on under high strain turns to
+                // tears, which last while the strain stays high.
+                if stress > t.protestLevel + Self.tearsAbove {
+                    if behavior == .crying { return .crying }
+                    if behavior == .fussing && behaviorSeconds > 4 && rng.chance(0.3 * dt) { return .crying }
+                }
+                return .fussing
             }
             if behavior == .pushingAway { return .engaged }
             // Strained and stirred up: the infant fusses at play it cannot
             // take (a reactive infant, or one that expects too much).
             if stress > t.protestLevel + 0.15 && s.arousing > 0.3 { return .fussing }
-            if arousal > t.windowHigh - 0.06 && rng.chance(max(0, t.reactivity - 0.5) * 10 * dt) { return .fussing }
+            if arousal > t.windowHigh - 0.06 && rng.chance(max(0, t.reactivity - 0.5) * 25 * dt) { return .fussing }
             if valence > t.smileLevel && s.arousing > 0.3 {
                 if behavior == .smiling || behavior == .cooing { return behavior }
                 return rng.chance(0.3) ? .cooing : .smiling
@@ -480,7 +491,7 @@ extension InfantState {
                 return .selfSoothing
             }
             // An infant who expects little turns inward during a long look-away.
-            if behaviorSeconds > 3 && valence < -0.15 && rng.chance(0.8 * (1 - trust) * dt) { return .withdrawn }
+            if behaviorSeconds > 3 && valence < -0.15 && rng.chance(0.3 * (1 - trust) * dt) { return .withdrawn }
             if behavior == .selfSoothing || behavior == .lookingAway { return behavior }
             return .lookingAway
         case .farAway:
