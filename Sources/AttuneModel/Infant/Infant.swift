@@ -181,7 +181,7 @@ extension InfantState {
             unansweredSeconds += dt
         } else {
             // Looking away does not erase it at once; an answer does.
-            unansweredSeconds = max(0, unansweredSeconds - (s.responsive ? 3 : 0.05 + 1.0 * t.sociability) * dt)
+            unansweredSeconds = Fast.max(0, unansweredSeconds - (s.responsive ? 3 : 0.05 + 1.0 * t.sociability) * dt)
         }
         let violated = looking && unansweredSeconds > 1
 
@@ -208,13 +208,13 @@ extension InfantState {
         if violated { drive += 0.04 * (1.4 - trust) }
         // Soothing calms (only while she soothes: most steps skip it).
         if s.calming > 0 {
-            drive -= max(0, t.soothing * s.calming * (0.4 + 0.6 * trust) * (arousal - t.baseline * 0.8))
+            drive -= Fast.max(0, t.soothing * s.calming * (0.4 + 0.6 * trust) * (arousal - t.baseline * 0.8))
         }
         // Noise: uniform in ±0.01 × √dt (a random walk whose spread does not
         // depend on the step).
         let noise = 0.01 * dt.squareRoot() * rng.symmetric()
         arousal += dt * (drive - recovery * (arousal - t.baseline)) + noise
-        arousal = min(1, max(0, arousal))
+        arousal = Fast.min(1, Fast.max(0, arousal))
 
         // --- Stress: a face that does not answer, being chased, crying, a
         // need left unmet. It builds under a stressor and fades without one.
@@ -230,14 +230,14 @@ extension InfantState {
         if s.calming > 0 { calming *= 3 } else if looking && s.responsive && !violated { calming *= 1.6 }
         if strain > 0 { calming *= 0.3 }
         stress += dt * (t.stressGain * strain * (1 - stress) - calming * stress)
-        stress = min(1, max(0, stress))
+        stress = Fast.min(1, Fast.max(0, stress))
 
         // --- Heart rate and vagal tone, following arousal and stress. ---
         let crying = behavior == .crying
-        let excited = max(-0.1, arousal - t.baseline)
+        let excited = Fast.max(-0.1, arousal - t.baseline)
         let beats = t.restingHeartRate + 40 * excited + 16 * stress + (crying ? 14 : behavior.isDistress ? 5 : 0)
         heartRate += (beats - heartRate) * dt * (1 / 1.5)  // follows within about 1.5 s
-        let tone = t.restingRSA - 0.9 * stress - 0.8 * max(0, excited) - (crying ? 0.3 : 0)
+        let tone = t.restingRSA - 0.9 * stress - 0.8 * Fast.max(0, excited) - (crying ? 0.3 : 0)
         rsa += (tone - rsa) * dt * (1 / 4.0)  // follows within about 4 s
 
         // --- Valence: a slower hedonic tone. ---
@@ -248,13 +248,13 @@ extension InfantState {
         } else if s.intruding {
             target = -0.65
         } else if violated {
-            target = -0.3 - 0.2 * (1 - trust) - 0.02 * min(20, unansweredSeconds) - 0.2 * stress + 1.0 * (t.sociability - 0.5)
+            target = -0.3 - 0.2 * (1 - trust) - 0.02 * Fast.min(20, unansweredSeconds) - 0.2 * stress + 1.0 * (t.sociability - 0.5)
         } else if behavior == .exploring {
             target = 0.15 - 0.4 * stress - 0.3 * wariness
         } else if looking && s.responsive {
-            let over = max(0, arousal - t.windowHigh)
+            let over = Fast.max(0, arousal - t.windowHigh)
             // Comfort is not dull play: no under-stimulation while she soothes.
-            let under = s.calming > 0 ? 0 : max(0, Self.enoughStimulation - s.arousing)
+            let under = s.calming > 0 ? 0 : Fast.max(0, Self.enoughStimulation - s.arousing)
             target =
                 0.3 + 0.5 * trust + 0.6 * (t.sociability - 0.5) - 3 * over - 4 * under - 0.6 * wariness
                 - 0.4 * stress
@@ -265,25 +265,25 @@ extension InfantState {
         }
         // Time constants 2 s rising and 1.8 s falling, as rates.
         valence += (target - valence) * dt * (target > valence ? 1 / 2.0 : 1 / 1.8)
-        valence = min(1, max(-1, valence))
+        valence = Fast.min(1, Fast.max(-1, valence))
 
         // --- Need for connection, reserve, wariness, trust. ---
         if looking {
-            need = max(0, need - 0.08 * dt)
+            need = Fast.max(0, need - 0.08 * dt)
         } else {
             // Grows while apart and calm; slowly while things hold its eyes.
-            let calmness = max(0, (t.windowHigh - arousal) * t.inverseComfortSpan)
-            need = min(1, need + (behavior == .exploring ? 0.06 : 0.2) * calmness * dt)
+            let calmness = Fast.max(0, (t.windowHigh - arousal) * t.inverseComfortSpan)
+            need = Fast.min(1, need + (behavior == .exploring ? 0.06 : 0.2) * calmness * dt)
         }
         if arousal > t.windowHigh {
-            reserve = max(0, reserve - 0.08 * (arousal - t.windowHigh) * dt)
+            reserve = Fast.max(0, reserve - 0.08 * (arousal - t.windowHigh) * dt)
         } else {
-            reserve = min(1, reserve + 0.12 * (1 - reserve) * dt)
+            reserve = Fast.min(1, reserve + 0.12 * (1 - reserve) * dt)
         }
         if s.intruding || violated {
-            wariness = min(1, wariness + (s.intruding ? 0.012 : 0.004) * (1 - wariness) * dt)
+            wariness = Fast.min(1, wariness + (s.intruding ? 0.012 : 0.004) * (1 - wariness) * dt)
         } else {
-            wariness = max(0, wariness - wariness * dt * (1 / 150.0))
+            wariness = Fast.max(0, wariness - wariness * dt * (1 / 150.0))
         }
         // Trust: lost at rates per second through intrusion and unanswered
         // looks, gained through answered looks, waits and comfort.
@@ -297,7 +297,7 @@ extension InfantState {
             gained += 0.0004
         }
         if s.calming > 0 && behavior.isDistress { gained += 0.0008 }
-        trust = min(1, max(0, trust + (gained * (1 - trust) - lost * trust) * dt))
+        trust = Fast.min(1, Fast.max(0, trust + (gained * (1 - trust) - lost * trust) * dt))
 
         return transition(dt: dt, stimulation: s, violated: violated, distressAt: distressAt, traits: t, rng: &rng)
     }
@@ -315,7 +315,7 @@ extension InfantState {
     ) -> Events {
         gazeSeconds += dt
         behaviorSeconds += dt
-        if arousal > distressAt + 0.08 { distressSeconds += dt } else { distressSeconds = max(0, distressSeconds - 2 * dt) }
+        if arousal > distressAt + 0.08 { distressSeconds += dt } else { distressSeconds = Fast.max(0, distressSeconds - 2 * dt) }
 
         var newGaze = gaze
         var newBehavior = behavior
@@ -352,7 +352,7 @@ extension InfantState {
                     let delight = behavior == .smiling || behavior == .cooing ? 0.5 : 1
                     let hazard =
                         (0.01 + 0.6 * t.curiosity + 0.15 * (1 - t.sociability) + 0.8 * boredom)
-                        * (1.1 - 0.5 * min(1, s.arousing * 2)) * delight
+                        * (1.1 - 0.5 * Fast.min(1, s.arousing * 2)) * delight
                     if rng.chance(hazard * dt) {
                         newGaze = .away
                         newBehavior = .exploring
@@ -470,7 +470,7 @@ extension InfantState {
             // Strained and stirred up: the infant fusses at play it cannot
             // take (a reactive infant, or one that expects too much).
             if stress > t.protestLevel + 0.15 && s.arousing > 0.3 { return .fussing }
-            if arousal > t.windowHigh - 0.06 && rng.chance(max(0, t.reactivity - 0.5) * 25 * dt) { return .fussing }
+            if arousal > t.windowHigh - 0.06 && rng.chance(Fast.max(0, t.reactivity - 0.5) * 25 * dt) { return .fussing }
             if valence > t.smileLevel && s.arousing > 0.3 {
                 if behavior == .smiling || behavior == .cooing { return behavior }
                 return rng.chance(0.3) ? .cooing : .smiling
