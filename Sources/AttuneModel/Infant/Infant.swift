@@ -406,8 +406,11 @@ extension InfantState {
 
         var events: Events = []
         if newGaze != gaze {
-            if gaze == .atCaregiver { events.insert(.infantLooksAway) }
-            if newGaze == .atCaregiver { events.insert(.infantLooksBack) }
+            // Looking around the room is its own event: `infantLooksAway`
+            // and `infantLooksBack` mark look-aways (to calm down, to turn
+            // inward), which captions and questions speak of.
+            if gaze == .atCaregiver && newBehavior != .exploring { events.insert(.infantLooksAway) }
+            if newGaze == .atCaregiver && behavior != .exploring { events.insert(.infantLooksBack) }
             if newGaze == .farAway { events.insert(.infantTurnsFarAway) }
             gaze = newGaze
             gazeSeconds = 0
@@ -424,6 +427,8 @@ extension InfantState {
             case .exploring: events.insert(.infantExplores)
             default: break
             }
+            // Looking around turned into a look-away (chased, or upset).
+            if behavior == .exploring && newGaze != .atCaregiver { events.insert(.infantLooksAway) }
             behavior = newBehavior
             behaviorSeconds = 0
         }
