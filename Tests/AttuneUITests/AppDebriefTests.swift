@@ -55,7 +55,7 @@ struct AppDebriefTests {
             stillFace: false, soothed: false, thumb: false, onOwn: true, exploring: true)
         #expect(
             curious
-                == "At 0:05 the baby looked around the room for 3 s, curious about something else, and came back on its own: not a look-away to calm down."
+                == "At 0:05 the baby looked around the room for 3 s, curious about something else, and came back on its own."
         )
         let stillFace = DebriefReport.lookAwaySentence(
             at: "2:10", length: 6, chased: false, turnedFar: false, upset: false, pushed: false, withdrew: false,

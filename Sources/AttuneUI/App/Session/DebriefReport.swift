@@ -274,7 +274,7 @@ public struct DebriefReport: Hashable, Sendable {
             }
             if onOwn {
                 return
-                    "At \(time) the baby looked around the room for \(span), curious about something else, and came back on its own: not a look-away to calm down."
+                    "At \(time) the baby looked around the room for \(span), curious about something else, and came back on its own."
             }
             return "At \(time) the baby looked around the room for \(span) and came back."
         }
