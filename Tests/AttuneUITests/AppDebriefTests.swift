@@ -67,6 +67,17 @@ struct AppDebriefTests {
         #expect(settling == "At 0:05 the baby looked away for 3 s and came back on its own: it needed a moment to calm down.")
     }
 
+    @Test func aChasedLookAwaySaysOnlyWhatTheBabyDid() {
+        let pushedOnly = DebriefReport.lookAwaySentence(
+            at: "0:05", length: 31, chased: true, turnedFar: true, upset: true, pushed: true, withdrew: false,
+            stillFace: false, soothed: false, thumb: true, onOwn: false, fussed: false)
+        #expect(pushedOnly.contains("; it pushed at her face and turned further away, and needed longer to come back."))
+        let fussedToo = DebriefReport.lookAwaySentence(
+            at: "0:05", length: 31, chased: true, turnedFar: true, upset: true, pushed: true, withdrew: false,
+            stillFace: false, soothed: false, thumb: true, onOwn: false, fussed: true)
+        #expect(fussedToo.contains("; it fussed, pushed at her face and turned further away,"))
+    }
+
     @Test func rupturesAndRepairsAreListedWithTheirTimes() throws {
         let report = try #require(try finished().debrief)
         let ruptures = report.dyads[0].entries.filter { $0.kind == .rupture }

@@ -164,7 +164,7 @@ public struct DebriefReport: Hashable, Sendable {
         var awayStart: Int?
         var chased = false, turnedFar = false, upset = false, pushed = false
         var withdrew = false, stillFace = false, soothed = false, thumb = false
-        var explored = false, regulated = false
+        var explored = false, regulated = false, fussed = false
         var lastIntrusion = -1_000_000
         var lastUnanswering = -1_000_000
         var unanswered = false
@@ -184,7 +184,7 @@ public struct DebriefReport: Hashable, Sendable {
                 awayStart = j
                 chased = false; turnedFar = false; upset = false; pushed = false
                 withdrew = false; stillFace = s.action == .stillFace; soothed = false; thumb = false
-                explored = false; regulated = false
+                explored = false; regulated = false; fussed = false
                 unanswered = j - lastUnanswering <= Int((3 / dt).rounded())
             }
             if awayStart != nil && s.gaze != .atCaregiver {
@@ -197,6 +197,7 @@ public struct DebriefReport: Hashable, Sendable {
                 if s.action == .soothe { soothed = true }
                 if s.behavior == .selfSoothing { thumb = true }
                 if s.action == .disengage { unanswered = true }
+                if s.behavior == .fussing || s.behavior == .crying { fussed = true }
                 if s.behavior == .exploring { explored = true }
                 if s.behavior.isRegulating { regulated = true }
             }
@@ -207,7 +208,7 @@ public struct DebriefReport: Hashable, Sendable {
                 let text = lookAwaySentence(
                     at: clock(start), length: length, chased: chased, turnedFar: turnedFar, upset: upset,
                     pushed: pushed, withdrew: withdrew, unanswered: unanswered, stillFace: stillFace, soothed: soothed,
-                    thumb: thumb, onOwn: onOwn, exploring: curious)
+                    thumb: thumb, onOwn: onOwn, exploring: curious, fussed: fussed)
                 let plain = onOwn && !chased && !withdrew && !stillFace && !(upset && soothed)
                 entries.append(
                     Entry(seconds: Double(start) * dt, kind: .lookAway, text: text, cameBackOnOwn: plain, isExploring: curious))
@@ -254,13 +255,15 @@ public struct DebriefReport: Hashable, Sendable {
         }.map(\.element)
     }
 
-    /// The sentence for one look-away that ended. `exploring` is a
-    /// look-away of curiosity: the baby looked around the room and never
-    /// needed to calm down, so nothing says it did.
+    /// The sentence for one look-away that ended. `upset` is any
+    /// distress (fussing, crying or pushing at her face); `fussed` says the
+    /// baby fussed or cried, not only pushed. `exploring` is a look-away of
+    /// curiosity: the baby looked around the room and never needed to calm
+    /// down, so nothing says it did.
     static func lookAwaySentence(
         at time: String, length: Double, chased: Bool, turnedFar: Bool, upset: Bool, pushed: Bool,
         withdrew: Bool, unanswered: Bool = false, stillFace: Bool, soothed: Bool, thumb: Bool, onOwn: Bool,
-        exploring: Bool = false
+        exploring: Bool = false, fussed: Bool = true
     ) -> String {
         let span = TextFormatting.wholeSeconds(length)
         if exploring {
@@ -280,7 +283,7 @@ public struct DebriefReport: Hashable, Sendable {
         }
         if chased && (turnedFar || upset || withdrew) {
             var reactions: [String] = []
-            if upset { reactions.append("fussed") }
+            if upset && fussed { reactions.append("fussed") }
             if pushed { reactions.append("pushed at her face") }
             if turnedFar { reactions.append("turned further away") }
             if withdrew { reactions.append("went quiet") }
