@@ -123,6 +123,15 @@ extension Findings {
             let (r, p) = try stillFace(lab, Figures.meanRSA, reunion, play)
             return Measured.difference(r, p)
         },
+        Check(
+            id: "8e", finding: "The arousal gauge rises in the still face", source: "Jones-Mason et al. 2018 (review)",
+            published: "the still face is a stressor: physiological arousal rises, it does not calm the infant",
+            confirmed: false, measure: "babies whose mean arousal is higher in the still face than in play, %",
+            target: 70...100
+        ) { lab in
+            let (s, p) = try stillFace(lab, Figures.meanArousal, stillPhase, play)
+            return Measured.share(zip(s, p).map { $0 > $1 })
+        },
     ]
 }
 

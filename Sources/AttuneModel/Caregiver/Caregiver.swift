@@ -50,7 +50,7 @@ public struct CaregiverState: Sendable, Hashable {
     public var pending: Cue
     /// Seconds the pending cue has been showing.
     public var pendingSeconds: Double
-    /// Her lagged reading of the infant's arousal, 0...1.
+    /// Her lagged reading of the infant's excitement, 0...1.
     public var sensedArousal: Double
     /// True while she is misreading the cue (until she notices).
     public var misreading: Bool
@@ -82,7 +82,7 @@ extension CaregiverState {
     ///   - dt: the step, seconds.
     ///   - gaze: where the infant looks now.
     ///   - behavior: what the infant does now.
-    ///   - arousal: the infant's arousal now, 0...1.
+    ///   - arousal: the infant's excitement now (what play stirs up), 0...1.
     ///   - traits: the infant's traits (she learns its window over time; the
     ///     model lets her know it).
     ///   - human: the action chosen at the keyboard, for the `human` policy.

@@ -2,9 +2,9 @@
 /// heart rate and vagal tone they show as, and the visible gaze and
 /// behaviour.
 public struct InfantState: Sendable, Hashable {
-    /// Arousal, 0...1: how stirred up the infant is by what reaches it
-    /// (excitement). Too much makes it look away.
-    public var arousal: Double
+    /// Excitement, 0...1: how stirred up the infant is by what reaches it
+    /// (play, a face leaning in). Too much makes it look away to calm down.
+    public var excitement: Double
     /// Stress, 0...1: the strain of a face that does not answer, of being
     /// chased, of crying, of a need left unmet. Builds over seconds and
     /// fades over tens of seconds, so it carries from one moment (and one
@@ -34,6 +34,20 @@ public struct InfantState: Sendable, Hashable {
     /// Vagal tone (respiratory sinus arrhythmia), ln(ms²): falls with
     /// stress and with arousal.
     public var rsa: Double
+    /// Arousal, 0...1: how stirred up the infant's body is, from excitement
+    /// and from stress together (`excitement + 0.4 × stress`, at most 1),
+    /// in the same proportion as they raise the heart rate. The arousal
+    /// gauge, `mean_arousal` and `peak_arousal` show it; a still face raises
+    /// it through stress while the play that excites the infant has
+    /// stopped.
+    @inline(__always) public var arousal: Double {
+        Fast.min(1, excitement + Self.stressInArousal * stress)
+    }
+
+    /// How much stress counts towards arousal: the ratio of the heart
+    /// rate's beats per unit stress (16) to those per unit excitement (40).
+    public static let stressInArousal = 0.4
+
     /// Where the infant is looking.
     public var gaze: Gaze
     /// What the infant is doing.
@@ -51,7 +65,7 @@ public struct InfantState: Sendable, Hashable {
 
     /// A calm infant at rest, looking at the caregiver.
     public init(traits: InfantTraits, parameters: InfantParameters) {
-        arousal = traits.baseline
+        excitement = traits.baseline
         stress = 0
         valence = 0.2
         need = 0.5
@@ -70,7 +84,7 @@ public struct InfantState: Sendable, Hashable {
         secondsSinceIntrusion = 1_000
     }
 
-    /// The arousal above which the infant fusses: the traits' distress level,
+    /// The excitement above which the infant fusses: the traits' distress level,
     /// lowered by stress, by wariness and by a spent regulation reserve.
     public func distressThreshold(_ t: InfantTraits) -> Double {
         t.distressLevel - 0.04 * stress - 0.08 * wariness - 0.05 * (1 - reserve)
@@ -204,17 +218,17 @@ extension InfantState {
             recovery *= 3
         }
         if s.intruding { recovery *= 0.35 }
-        var drive = t.gain * s.arousing * (1.15 - arousal)
+        var drive = t.gain * s.arousing * (1.15 - excitement)
         if violated { drive += 0.04 * (1.4 - trust) }
         // Soothing calms (only while she soothes: most steps skip it).
         if s.calming > 0 {
-            drive -= Fast.max(0, t.soothing * s.calming * (0.4 + 0.6 * trust) * (arousal - t.baseline * 0.8))
+            drive -= Fast.max(0, t.soothing * s.calming * (0.4 + 0.6 * trust) * (excitement - t.baseline * 0.8))
         }
         // Noise: uniform in ±0.01 × √dt (a random walk whose spread does not
         // depend on the step).
         let noise = 0.01 * dt.squareRoot() * rng.symmetric()
-        arousal += dt * (drive - recovery * (arousal - t.baseline)) + noise
-        arousal = Fast.min(1, Fast.max(0, arousal))
+        excitement += dt * (drive - recovery * (excitement - t.baseline)) + noise
+        excitement = Fast.min(1, Fast.max(0, excitement))
 
         // --- Stress: a face that does not answer, being chased, crying, a
         // need left unmet. It builds under a stressor and fades without one.
@@ -234,7 +248,7 @@ extension InfantState {
 
         // --- Heart rate and vagal tone, following arousal and stress. ---
         let crying = behavior == .crying
-        let excited = Fast.max(-0.1, arousal - t.baseline)
+        let excited = Fast.max(-0.1, excitement - t.baseline)
         let beats = t.restingHeartRate + 40 * excited + 16 * stress + (crying ? 14 : behavior.isDistress ? 5 : 0)
         heartRate += (beats - heartRate) * dt * (1 / 1.5)  // follows within about 1.5 s
         let tone = t.restingRSA - 0.9 * stress - 0.8 * Fast.max(0, excited) - (crying ? 0.3 : 0)
@@ -243,7 +257,7 @@ extension InfantState {
         // --- Valence: a slower hedonic tone. ---
         var target: Double
         let distressAt = distressThreshold(t)
-        if arousal > distressAt {
+        if excitement > distressAt {
             target = -0.9
         } else if s.intruding {
             target = -0.65
@@ -252,7 +266,7 @@ extension InfantState {
         } else if behavior == .exploring {
             target = 0.15 - 0.4 * stress - 0.3 * wariness
         } else if looking && s.responsive {
-            let over = Fast.max(0, arousal - t.windowHigh)
+            let over = Fast.max(0, excitement - t.windowHigh)
             // Comfort is not dull play: no under-stimulation while she soothes.
             let under = s.calming > 0 ? 0 : Fast.max(0, Self.enoughStimulation - s.arousing)
             target =
@@ -272,11 +286,11 @@ extension InfantState {
             need = Fast.max(0, need - 0.08 * dt)
         } else {
             // Grows while apart and calm; slowly while things hold its eyes.
-            let calmness = Fast.max(0, (t.windowHigh - arousal) * t.inverseComfortSpan)
+            let calmness = Fast.max(0, (t.windowHigh - excitement) * t.inverseComfortSpan)
             need = Fast.min(1, need + (behavior == .exploring ? 0.06 : 0.2) * calmness * dt)
         }
-        if arousal > t.windowHigh {
-            reserve = Fast.max(0, reserve - 0.08 * (arousal - t.windowHigh) * dt)
+        if excitement > t.windowHigh {
+            reserve = Fast.max(0, reserve - 0.08 * (excitement - t.windowHigh) * dt)
         } else {
             reserve = Fast.min(1, reserve + 0.12 * (1 - reserve) * dt)
         }
@@ -292,7 +306,7 @@ extension InfantState {
         if s.intruding { lost += 0.0012 }
         if violated { lost += 0.0006 }
         if looking {
-            if s.responsive && arousal <= t.windowHigh && s.arousing >= Self.enoughStimulation { gained += 0.00025 }
+            if s.responsive && excitement <= t.windowHigh && s.arousing >= Self.enoughStimulation { gained += 0.00025 }
         } else if action == .wait && !s.intruding {
             gained += 0.0004
         }
@@ -315,7 +329,7 @@ extension InfantState {
     ) -> Events {
         gazeSeconds += dt
         behaviorSeconds += dt
-        if arousal > distressAt + 0.08 { distressSeconds += dt } else { distressSeconds = Fast.max(0, distressSeconds - 2 * dt) }
+        if excitement > distressAt + 0.08 { distressSeconds += dt } else { distressSeconds = Fast.max(0, distressSeconds - 2 * dt) }
 
         var newGaze = gaze
         var newBehavior = behavior
@@ -325,9 +339,9 @@ extension InfantState {
         switch gaze {
         case .atCaregiver:
             if gazeSeconds >= minDwell {
-                if arousal > lookAwayLevel {
+                if excitement > lookAwayLevel {
                     // Overstimulated: the infant turns away to calm itself.
-                    let hazard = 1.2 + 40 * (arousal - lookAwayLevel)
+                    let hazard = 1.2 + 40 * (excitement - lookAwayLevel)
                     if rng.chance(hazard * dt) { newGaze = .away }
                 } else if violated {
                     // Its bids spent: the infant turns away, now and then
@@ -360,7 +374,7 @@ extension InfantState {
                 }
             }
         case .away:
-            if s.intruding && arousal > t.windowHigh && behaviorSeconds > 0.8 {
+            if s.intruding && excitement > t.windowHigh && behaviorSeconds > 0.8 {
                 if behavior == .pushingAway && behaviorSeconds > 1.2 {
                     newGaze = .farAway
                 } else if behavior != .pushingAway && rng.chance(1.5 * dt) {
@@ -375,7 +389,7 @@ extension InfantState {
                         * (unansweredSeconds > 1 ? 0.6 : 1) + (s.responsive ? 0.25 : 0)
                     if rng.chance(hazard * dt) { newGaze = .atCaregiver }
                 }
-            } else if gazeSeconds >= minDwell && behavior != .withdrawn && arousal < t.returnLevel {
+            } else if gazeSeconds >= minDwell && behavior != .withdrawn && excitement < t.returnLevel {
                 let hazard = 1.6 * need * (0.1 + 0.9 * trust) * (0.3 + 1.4 * t.sociability) * (1 - 0.5 * wariness) * (1 - 0.5 * stress)
                 if rng.chance(hazard * dt) { newGaze = .atCaregiver }
             } else if behavior == .withdrawn && gazeSeconds > 3 {
@@ -383,7 +397,7 @@ extension InfantState {
                 if rng.chance(hazard * dt) { newGaze = .atCaregiver }
             }
         case .farAway:
-            if !s.intruding && gazeSeconds > 1.5 && arousal < t.windowHigh {
+            if !s.intruding && gazeSeconds > 1.5 && excitement < t.windowHigh {
                 newGaze = .away
             }
         }
@@ -446,14 +460,14 @@ extension InfantState {
         // only while she keeps intruding (below).
         if proposed == .pushingAway && behavior != .pushingAway { return .pushingAway }
         // Distress overrides everything, with crying after a sustained peak.
-        if arousal > distressAt {
+        if excitement > distressAt {
             if behavior == .pushingAway && s.intruding { return .pushingAway }
-            if distressSeconds > 4 && arousal > 0.92 { return .crying }
+            if distressSeconds > 4 && excitement > 0.92 { return .crying }
             // Crying eases to fussing as the peak passes.
-            return behavior == .crying && arousal > Self.cryingEnds ? .crying : .fussing
+            return behavior == .crying && excitement > Self.cryingEnds ? .crying : .fussing
         }
-        if behavior == .crying && arousal > distressAt - 0.06 { return arousal > Self.cryingEnds ? .crying : .fussing }
-        if behavior == .fussing && arousal > distressAt - 0.05 { return .fussing }
+        if behavior == .crying && excitement > distressAt - 0.06 { return excitement > Self.cryingEnds ? .crying : .fussing }
+        if behavior == .fussing && excitement > distressAt - 0.05 { return .fussing }
         switch gaze {
         case .atCaregiver:
             if violated {
@@ -475,7 +489,7 @@ extension InfantState {
             // Strained and stirred up: the infant fusses at play it cannot
             // take (a reactive infant, or one that expects too much).
             if stress > t.protestLevel + 0.15 && s.arousing > 0.3 { return .fussing }
-            if arousal > t.windowHigh - 0.06 && rng.chance(Fast.max(0, t.reactivity - 0.5) * 25 * dt) { return .fussing }
+            if excitement > t.windowHigh - 0.06 && rng.chance(Fast.max(0, t.reactivity - 0.5) * 25 * dt) { return .fussing }
             if valence > t.smileLevel && s.arousing > 0.3 {
                 if behavior == .smiling || behavior == .cooing { return behavior }
                 return rng.chance(0.3) ? .cooing : .smiling
@@ -489,10 +503,10 @@ extension InfantState {
             if behavior == .pushingAway && s.intruding { return .pushingAway }
             if behavior == .exploring {
                 // Chased or upset while looking around: it is a look-away now.
-                if s.intruding || arousal > t.windowHigh { return .lookingAway }
+                if s.intruding || excitement > t.windowHigh { return .lookingAway }
                 return .exploring
             }
-            if behavior == .lookingAway && behaviorSeconds > 1.2 && arousal > t.returnLevel && rng.chance(3.5 * dt) {
+            if behavior == .lookingAway && behaviorSeconds > 1.2 && excitement > t.returnLevel && rng.chance(3.5 * dt) {
                 return .selfSoothing
             }
             // An infant who expects little turns inward during a long look-away.

@@ -68,14 +68,14 @@ public struct Dyad: Sendable {
     mutating func step(dt: Double, phase: Int, human: CaregiverAction?, traits: InfantTraits) -> Events {
         if phase != currentPhase { moveTo(phase: phase) }
         var events = caregiver.advance(
-            dt: dt, gaze: infant.gaze, behavior: infant.behavior, arousal: infant.arousal, traits: traits,
+            dt: dt, gaze: infant.gaze, behavior: infant.behavior, arousal: infant.excitement, traits: traits,
             human: caregiver.parameters.policy == .human ? human : nil, rng: &caregiverRandom)
         let wasLooking = infant.gaze == .atCaregiver
         events.formUnion(
             infant.advance(dt: dt, action: caregiver.action, intensity: caregiver.intensity, traits: traits, rng: &infantRandom))
         let affect = infant.affect
         let coordinated = Coordination.isCoordinated(
-            gaze: infant.gaze, behavior: infant.behavior, affect: affect, arousal: infant.arousal,
+            gaze: infant.gaze, behavior: infant.behavior, affect: affect, arousal: infant.excitement,
             action: caregiver.action, windowHigh: traits.windowHigh)
 
         // Figures for this phase.

@@ -297,7 +297,9 @@ public struct Narrator: Sendable {
                 return Candidate("The baby looks back after \(length) of looking around the room. A warm greeting welcomes it back.", 5)
             }
             var text = "The baby looks back on its own after \(length)"
-            let calmer = infant.arousal < lookAwayArousal[d] - 0.02
+            // Calmer only when the gauge shows it: down since the look-away
+            // began, and near the level at which a baby comes back.
+            let calmer = infant.arousal < lookAwayArousal[d] - 0.02 && infant.arousal <= traits.returnLevel + 0.1
             let slower = infant.heartRate <= lookAwayHeartRate[d] - 3
             if calmer && slower {
                 text += ", calmer now: its heart rate is down to \(heart)"
