@@ -131,7 +131,9 @@ public struct DaysRunner: Sendable {
             // with the history's first seed (the same draw around each day's
             // plan); its trust then flows from session to session.
             let firstPlan = schedule.stretch(forDay: 1).dyadPlans[d]
-            var trust = firstPlan.population.isFixed ? schedule.initialTrust
+            var trust =
+                firstPlan.population.isFixed
+                ? schedule.initialTrust
                 : firstPlan.population.draw(around: firstPlan.infant, seed: historySeed).trust
             for day in 1...schedule.days {
                 let stretch = schedule.stretch(forDay: day)

@@ -1,5 +1,5 @@
-import AttuneLab
 import ArgumentParser
+import AttuneLab
 
 /// `attune findings`: the model's evidence, finding by finding.
 struct FindingsCommand: ParsableCommand {
