@@ -124,7 +124,7 @@ public struct BatchSummary: Sendable {
                 }
             }
             if values.allSatisfy(\.isFinite) {
-                effects!.add(values, seed: run.seed)
+                effects?.add(values, seed: run.seed)
             } else {
                 runsWithoutEffects += 1
             }
