@@ -381,6 +381,10 @@ struct LiveScreenTests {
         #expect(screen.firstMatch(of: colourCode) == nil)
         #expect(screen.contains("interested"))
         #expect(screen.contains("in range"))
+        // The heart rate and what the baby is like, in words and symbols.
+        let plain = try pane.screen()
+        #expect(plain.contains("♥ 140 bpm (resting 140)"))
+        #expect(plain.contains("The baby: 4 months old · even-tempered · trusting"))
 
         let vt100 = try livePane(environment: ["TERM": "vt100"])
         try vt100.run(TmuxPane.attune("run wait-or-chase --paused"))
@@ -396,6 +400,8 @@ struct LiveScreenTests {
         let screen = try pane.wait(for: "the clock running") { (clockSeconds($0) ?? 0) >= 8 }
         #expect(screen.contains("+- Waits - attuned -"))
         #expect(screen.contains("Scene A - the caregiver waits"))
+        #expect(screen.contains("The baby: 4 months old - even-tempered - trusting"))
+        #expect(screen.firstMatch(of: /HR \d+ bpm \(resting 140\)/) != nil, "the heart rate, written HR")
         #expect(!screen.utf8.contains { $0 > 0x7F })
         try pane.type("?")
         let help = try pane.wait(for: "Keys: the live screen")

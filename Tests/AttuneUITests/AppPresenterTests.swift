@@ -20,7 +20,9 @@ struct AppPresenterTests {
         let lines = app.screenLines
         #expect(lines.count == 30)
         #expect(lines[0].hasPrefix(" Attune · Wait or lean in?"))
-        #expect(lines[0].contains("0:02 / 2:00"))
+        // The baby first looks away (to look around the room) at 0:01, and
+        // the scene stops there for the room's answer.
+        #expect(lines[0].contains("0:01 / 2:00  speed 1x  YOUR CHOICE"))
         #expect(!app.screenText.contains("Space  play"))
         #expect(!app.screenText.contains("?  keys"))
     }
@@ -103,7 +105,7 @@ struct AppPresenterTests {
         app.wait(seconds: 2)
         let text = app.screenText
         #expect(app.screenLines.count == 24)
-        for part in ["Caregiver · attuned", "arousal:", "She ", "0:02 / 2:00"] {
+        for part in ["Caregiver · attuned", "arousal:", "bpm (resting 140)", "She ", "0:01 / 2:00"] {
             #expect(text.contains(part), "\(part)")
         }
         #expect(app.screenLines.filter { $0.hasPrefix(" [") }.count == 3)

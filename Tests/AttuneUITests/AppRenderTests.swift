@@ -30,10 +30,36 @@ struct AppRenderTests {
 
     @Test func twoDyadsSitSideBySideWithTheSelectedOneMarked() throws {
         let frame = AppView.render(try liveApp(paused: true))
-        #expect(frame.text(row: 1).hasPrefix("┌─ ▶ Waits · attuned ─"))
-        #expect(frame[60, 1].grapheme == "┌")
-        #expect(frame.text(row: 1).dropFirst(60).hasPrefix("┌─ Chases · intrusive ─"))
-        #expect(frame[2, 1].style.foreground == .accent)
+        #expect(frame.text(row: 2).hasPrefix("┌─ ▶ Waits · attuned ─"))
+        #expect(frame[60, 2].grapheme == "┌")
+        #expect(frame.text(row: 2).dropFirst(60).hasPrefix("┌─ Chases · intrusive ─"))
+        #expect(frame[2, 2].style.foreground == .accent)
+    }
+
+    @Test func underTheHeaderALineSaysWhatTheBabyIsLike() throws {
+        let frame = AppView.render(try liveApp(paused: true))
+        // wait-or-chase: 4 months, reactivity and soothability 0.5, trust 0.8.
+        #expect(frame.text(row: 1) == " The baby: 4 months old · even-tempered · trusting".padding(toLength: 120))
+        #expect(frame[1, 1].style.bold && !frame[12, 1].style.bold)
+        var scenario = try readyScenario("still-face")
+        scenario.plan.infant.reactivity = 0.85
+        scenario.plan.infant.soothability = 0.2
+        scenario.plan.infant.sociability = 0.8
+        let reactive = AppState(run: scenario, size: Size(width: 100, height: 30), paused: true)
+        #expect(reactive.screenLines[1].hasPrefix(" The baby: 4 months old · easily stirred, slow to settle · keen on faces "))
+    }
+
+    @Test func eachRunOfAPopulationDescribesItsOwnBaby() throws {
+        var scenario = try readyScenario("scene-a-waits")
+        scenario.plan.population = .default
+        var lines = Set<String>()
+        for seed: UInt64 in 1...12 {
+            let app = AppState(run: scenario, size: Size(width: 100, height: 30), seed: seed, paused: true)
+            let baby = try #require(app.session?.timeline.now.simulation.infant)
+            #expect(app.screenLines[1].hasPrefix(" " + Temperament.line(baby)))
+            lines.insert(app.screenLines[1])
+        }
+        #expect(lines.count > 1, "different babies, different words")
     }
 
     @Test func theFacesFaceEachOtherAndShowGazeAndExpression() throws {
@@ -42,17 +68,17 @@ struct AppRenderTests {
             String(lines[row].dropFirst(column).prefix(count))
         }
         // The infant (left) looks at the caregiver: eyes and mouth turned right.
-        #expect(cells(3, 4, 7) == "   ~   ")
-        #expect(cells(5, 4, 7) == "|  o o|")
-        #expect(cells(6, 4, 7) == "|   u |")
+        #expect(cells(4, 4, 7) == "   ~   ")
+        #expect(cells(6, 4, 7) == "|  o o|")
+        #expect(cells(7, 4, 7) == "|   u |")
         // The caregiver (right) plays, looking at the infant.
-        #expect(cells(3, 48, 7) == " _____ ")
-        #expect(cells(5, 48, 7) == "|^ ^  |")
-        #expect(cells(6, 48, 7) == "|\\_/  |")
+        #expect(cells(4, 48, 7) == " _____ ")
+        #expect(cells(6, 48, 7) == "|^ ^  |")
+        #expect(cells(7, 48, 7) == "|\\_/  |")
         // The lines of sight between them.
-        #expect(cells(5, 12, 35).hasSuffix("- ▶"))
-        #expect(cells(6, 12, 3) == "◀ -")
-        #expect(lines[4].contains("peek-a-boo!"))
+        #expect(cells(6, 12, 35).hasSuffix("- ▶"))
+        #expect(cells(7, 12, 3) == "◀ -")
+        #expect(lines[5].contains("peek-a-boo!"))
     }
 
     @Test func faceArtForEachGaze() {
@@ -81,10 +107,33 @@ struct AppRenderTests {
         #expect(text.contains("│ + interested · looks at her"))
         #expect(text.contains("│ arousal   [░"))
         #expect(text.contains("] in range"))
+        // The heart rate under the gauge: a calm baby at rest (140 bpm at 4
+        // months, reactivity and soothability 0.5).
+        #expect(text.contains("│           ♥ 140 bpm (resting 140)"))
         #expect(text.contains("│ She plays "))
         #expect(text.contains("│ intensity █"))
         #expect(text.contains("│ ruptures 0 · repairs 0 · median repair -  "))
         #expect(text.contains("│ distress 0.0 s  "))
+    }
+
+    @Test func theHeartRateUnderTheGaugeFollowsTheModelStepByStep() throws {
+        var app = try liveApp("scene-b-chases", width: 100, height: 30)
+        var shown = Set<String>()
+        for _ in 0..<300 {
+            app.wait(seconds: 0.1)
+            let dyad = app.session!.timeline.now.simulation.dyads[0]
+            let expected = ScreenWords.heartRate(dyad.infant.heartRate, resting: dyad.traits.restingHeartRate, ascii: false)
+            #expect(app.screenText.contains("│           " + expected + " "), "\(expected)")
+            shown.insert(expected)
+        }
+        #expect(shown.count > 10, "the number moves with the baby")
+        #expect(shown.contains { $0.hasPrefix("♥ 1") && !$0.hasPrefix("♥ 14") }, "a chased baby's heart goes well above rest")
+    }
+
+    @Test func inASCIITheHeartRateIsWrittenHR() throws {
+        let app = try liveApp(ascii: true, paused: true)
+        #expect(app.screenText.contains("|           HR 140 bpm (resting 140)"))
+        #expect(!app.screenText.contains("♥"))
     }
 
     @Test func aWaitingCaregiverShowsHowLongSheHasWaited() throws {

@@ -97,6 +97,21 @@ struct RunPictureTests {
         #expect(svg.contains("stroke-dasharray=\"10 6\""), "the distress level is dashed")
     }
 
+    @Test func lookingAroundTheRoomHasItsOwnCategoryAndOnlyDelightIsHappy() throws {
+        let timeline = try finishedTimeline("wait-or-chase")
+        let svg = RunPicture(timeline: timeline).svg()
+        #expect(svg.contains("r looks around the room"))
+        #expect(svg.contains("+ happy (delighted)"))
+        #expect(svg.contains(". calm (interested, neutral)"))
+        #expect(!svg.contains("happy (delighted, interested)"))
+        #expect(RunPicture.affectCategory(.interested) == RunPicture.affectCategory(.neutral))
+        #expect(RunPicture.gazeCategory(.away, behavior: .exploring) != RunPicture.gazeCategory(.away, behavior: .lookingAway))
+        // The baby of this run looks around the room now and then: the track shows it.
+        let explored = (0..<timeline.recordedSteps).contains { timeline.sample(step: $0, dyad: 0).behavior == .exploring }
+        #expect(explored)
+        #expect(svg.contains("fill=\"url(#gaze-3)\"><title>looks around the room</title>"))
+    }
+
     @Test func theHTMLPageEmbedsThePictureAndTheFiguresTable() throws {
         let timeline = try finishedTimeline("wait-or-chase")
         let page = RunPicture(timeline: timeline).html()

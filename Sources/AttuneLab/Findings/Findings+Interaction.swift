@@ -18,14 +18,14 @@ extension Findings {
             Measured.mean(try lab.wholeRun("good-enough", [], Figures.fewSecondRepair))
         },
         Check(
-            id: "5d", finding: "Many mismatches are repaired at once", source: "Tronick & Cohn 1989; Tronick & Gianino 1986",
+            id: "5c", finding: "Many mismatches are repaired at once", source: "Tronick & Cohn 1989; Tronick & Gianino 1986",
             published: "about a third of mismatches are repaired by the next two-second step", confirmed: false,
             measure: "strict mismatches ended within 2 s, good-enough caregiver, %", target: 20...70
         ) { lab in
             Measured.mean(try lab.wholeRun("good-enough", [], Figures.quickRepair))
         },
         Check(
-            id: "5c", finding: "Even attuned pairs are often out of step", source: "Tronick 1989",
+            id: "5d", finding: "Even attuned pairs are often out of step", source: "Tronick 1989",
             published: "normal interactions move constantly between coordinated and miscoordinated states", confirmed: false,
             measure: "time coordinated (broad coding), good-enough caregiver, %", target: 30...90
         ) { lab in
@@ -46,14 +46,17 @@ extension Findings {
         },
         Check(
             id: "6b", finding: "It carries to a new, attuned adult", source: "Field et al. 1988; Tronick 1989",
-            published: "infants of depressed mothers showed fewer positive expressions with a non-depressed adult too",
+            published: "infants with unrepaired histories show more negative affect and disengage, even with other adults",
             confirmed: false,
-            measure: "positive affect with an attuned adult, high-trust history (0.85) minus low (0.25), percentage points",
+            measure: "negative affect or withdrawal with an attuned adult, low-trust history (0.25) minus high (0.85), percentage points",
             target: 3...100
         ) { lab in
-            Measured.difference(
-                try lab.values("scene-a-waits", ["infant.trust=0.85"], Figures.positiveAffect),
-                try lab.values("scene-a-waits", ["infant.trust=0.25"], Figures.positiveAffect))
+            func upset(_ trust: String) throws -> [Double] {
+                try lab.batch("scene-a-waits", ["infant.trust=" + trust]).map {
+                    $0[0][0].negativeAffectPercent + $0[0][0].withdrawnPercent
+                }
+            }
+            return Measured.difference(try upset("0.25"), try upset("0.85"))
         },
         Check(
             id: "6c", finding: "A low-trust infant looks at the new adult less", source: "Field et al. 1988",
@@ -64,6 +67,17 @@ extension Findings {
             Measured.difference(
                 try lab.values("scene-a-waits", ["infant.trust=0.85"], Figures.gazeAtCaregiver),
                 try lab.values("scene-a-waits", ["infant.trust=0.25"], Figures.gazeAtCaregiver))
+        },
+        Check(
+            id: "6d", finding: "Less delight with the new adult", source: "Field et al. 1988",
+            published: "infants of depressed mothers showed fewer positive expressions with a non-depressed adult too",
+            confirmed: false,
+            measure: "positive affect with an attuned adult, high-trust history (0.85) minus low (0.25), percentage points",
+            target: 3...100
+        ) { lab in
+            Measured.difference(
+                try lab.values("scene-a-waits", ["infant.trust=0.85"], Figures.positiveAffect),
+                try lab.values("scene-a-waits", ["infant.trust=0.25"], Figures.positiveAffect))
         },
     ]
 
@@ -100,7 +114,7 @@ extension Findings {
                 try lab.values("still-face", ["infant.reactivity=0.2"], phase: stillPhase, Figures.negativeAffect))
         },
         Check(
-            id: "9b", finding: "Reactive infants are more upset when chased", source: "the brief",
+            id: "9b", finding: "Reactive infants are more upset when chased", source: "Rothbart & Bates 2006",
             published: "more reactive infants show more distress under intrusion", confirmed: false,
             measure: "negative affect with the intrusive caregiver, reactivity 0.8 minus 0.2, percentage points",
             target: 3...100
@@ -110,7 +124,7 @@ extension Findings {
                 try lab.values("scene-b-chases", ["infant.reactivity=0.2"], Figures.negativeAffect))
         },
         Check(
-            id: "9c", finding: "Less soothable infants recover more slowly", source: "the brief",
+            id: "9c", finding: "Less soothable infants recover more slowly", source: "Rothbart 1981",
             published: "less soothable infants take longer to recover", confirmed: false,
             measure: "reunion heart rate over play, soothability 0.2 minus 0.8, bpm", target: 0.5...40
         ) { lab in

@@ -89,7 +89,7 @@ extension Findings {
     /// Finding 8: heart rate and vagal tone in the still face.
     static let physiology: [Check] = [
         Check(
-            id: "8a", finding: "Heart rate rises in the still face", source: "Weinberg & Tronick 1996; Haley & Stansbury 2003",
+            id: "8a", finding: "Heart rate rises in the still face", source: "Haley & Stansbury 2003; Moore & Calkins 2004",
             published: "heart rate rises over play by a few beats a minute", confirmed: false,
             measure: "mean heart rate, still face minus play, bpm", target: 3...12
         ) { lab in

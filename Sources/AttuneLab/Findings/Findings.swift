@@ -20,7 +20,7 @@ public struct FindingResult: Sendable {
     /// What the model is measured by, with its unit.
     public let measure: String
     /// The range the model's value must land in.
-    public let target: ClosedRange<Double>
+    public var target: ClosedRange<Double>
     /// The model's value: a mean over runs, or an effect size.
     public let value: Double
     /// Its 95% interval, when it has one.
@@ -30,6 +30,24 @@ public struct FindingResult: Sendable {
 
     /// True when the value is in the target range.
     public var passes: Bool { value.isFinite && target.contains(value) }
+
+    /// Creates a result (the scorecard makes them; tests and reports may
+    /// too).
+    public init(
+        id: String, finding: String, source: String, published: String, confirmed: Bool, measure: String,
+        target: ClosedRange<Double>, value: Double, interval: ClosedRange<Double>?, places: Int
+    ) {
+        self.id = id
+        self.finding = finding
+        self.source = source
+        self.published = published
+        self.confirmed = confirmed
+        self.measure = measure
+        self.target = target
+        self.value = value
+        self.interval = interval
+        self.places = places
+    }
 }
 
 /// How many runs and threads the findings use.
@@ -73,9 +91,11 @@ public enum Findings {
     }
 
     /// Measures every finding.
-    public static func evaluate(_ options: FindingsOptions) throws -> [FindingResult] {
+    ///
+    /// - Parameter only: the ids to measure (`["4a", "8a"]`); all when nil.
+    public static func evaluate(_ options: FindingsOptions, only: Set<String>? = nil) throws -> [FindingResult] {
         let lab = FindingLab(runs: options.runs, threads: options.threads, firstSeed: options.firstSeed)
-        return try checks.map { check in
+        return try checks.filter { only?.contains($0.id) ?? true }.map { check in
             let measured = try check.run(lab)
             return FindingResult(
                 id: check.id, finding: check.finding, source: check.source, published: check.published,
@@ -86,8 +106,12 @@ public enum Findings {
 
     // MARK: - The checks
 
-    static let checks: [Check] = lookAways + stimulation + scenes + stillFace + physiology + mutualRegulation + history
-        + timing + temperament + age + neitherTooMuchNorTooLittle
+    static let checks: [Check] =
+        lookAways + stimulation + scenes + stillFace + mutualRegulation + history + timing
+        + physiology + temperament + age + neitherTooMuchNorTooLittle
+
+    /// Every finding's id, in order.
+    public static var ids: [String] { checks.map(\.id) }
 
     /// Finding 1: a look-away regulates arousal.
     static let lookAways: [Check] = [
@@ -108,7 +132,8 @@ public enum Findings {
         Check(
             id: "1c", finding: "Delight is itself a trigger for looking away", source: "Stifter & Moyer 1991",
             published: "gaze aversion followed high-intensity positive affect", confirmed: false,
-            measure: "look-aways to calm down begun while smiling or cooing, per minute of smiling, over those begun while merely engaged, per minute engaged",
+            measure: "look-aways to calm down begun while smiling or cooing, per minute of smiling, "
+                + "over those begun while merely engaged, per minute engaged",
             target: 1.5...1000, places: 2
         ) { lab in
             let traces = try LookAwayTraces.measure(lab)
@@ -155,7 +180,7 @@ public enum Findings {
     /// Finding 3: the article's two scenes.
     static let scenes: [Check] = [
         Check(
-            id: "3a", finding: "Disconnection lasts longer when the caregiver chases", source: "the seed article",
+            id: "3a", finding: "Disconnection lasts longer when the caregiver chases", source: "Tronick 1989 (the two scenes)",
             published: "scene B's look-away lasts longer than scene A's", confirmed: true,
             measure: "mean look-away, scene B over scene A (ratio of means)", target: 1.5...100, places: 2
         ) { lab in
@@ -165,14 +190,14 @@ public enum Findings {
             return Measured(value: mb / ma, interval: nil)
         },
         Check(
-            id: "3b", finding: "Chased, the baby fusses and pushes", source: "the seed article",
+            id: "3b", finding: "Chased, the baby fusses and pushes", source: "Tronick 1989 (the two scenes)",
             published: "in scene B the infant frowns, fusses and pushes at her face", confirmed: true,
             measure: "runs of scene B with any fussing, crying or pushing away, %", target: 70...100
         ) { lab in
             Measured.share(try lab.values("scene-b-chases", [], Figures.distress).map { $0 > 0 })
         },
         Check(
-            id: "3c", finding: "Waited for, the baby comes back on its own", source: "the seed article",
+            id: "3c", finding: "Waited for, the baby comes back on its own", source: "Tronick 1989 (the two scenes)",
             published: "in scene A the infant turns back on its own after a few seconds", confirmed: true,
             measure: "look-aways of scene A ended by the infant itself, %", target: 70...100
         ) { lab in

@@ -26,7 +26,7 @@ public struct InfantPopulation: Sendable, Hashable {
     /// within 0.2 of the scenario's value) and so does the history each
     /// brings (trust, 0.12); age stays the scenario's.
     public static let `default` = InfantPopulation(
-        spread: ["reactivity": 0.2, "soothability": 0.2, "trust": 0.12, "sociability": 0.2])
+        spread: ["reactivity": 0.2, "soothability": 0.2, "trust": 0.15, "sociability": 0.25])
 
     /// The most draws for one value before it is clamped into range.
     static let maximumDraws = 32

@@ -95,7 +95,7 @@ public struct CaregiverParameters: Sendable, Hashable {
         case .goodEnough:
             CaregiverParameters(policy, patience: 5, sensitivity: 0.7, reaction: 1.2, anxiety: 0.3, energy: 0.6, contingency: 0.45)
         case .anxious:
-            CaregiverParameters(policy, patience: 6, sensitivity: 0.75, reaction: 0.8, anxiety: 0.8, energy: 0.65, contingency: 0.75)
+            CaregiverParameters(policy, patience: 6, sensitivity: 0.75, reaction: 0.8, anxiety: 0.8, energy: 0.65, contingency: 0.65)
         case .human:
             CaregiverParameters(policy, patience: 0, sensitivity: 1, reaction: 0.5, anxiety: 0.2, energy: 0.6, contingency: 0.5)
         }

@@ -6,6 +6,8 @@ public enum Cue: UInt8, Sendable, Hashable {
     case bidding
     /// Looking away or soothing itself.
     case away
+    /// Looking around at something else, calm (curiosity, not overload).
+    case exploring
     /// Fussing, crying or pushing away.
     case distressed
     /// Withdrawn, flat.
@@ -19,6 +21,8 @@ public enum Cue: UInt8, Sendable, Hashable {
             self = .withdrawn
         } else if behavior == .bidding {
             self = .bidding
+        } else if behavior == .exploring {
+            self = .exploring
         } else {
             self = gaze == .atCaregiver ? .engaged : .away
         }
@@ -110,14 +114,14 @@ extension CaregiverState {
             // Noticing a misreading: she looks again, about every few seconds.
             if misreading && rng.chance((0.1 + 0.4 * p.sensitivity) * dt) { misreading = false }
         }
-        sensedArousal += (arousal - sensedArousal) * min(1, dt / max(0.1, latency))
+        sensedArousal += (arousal - sensedArousal) * Fast.min(1, dt / Fast.max(0.1, latency))
 
         // Her own worry.
         let upset = perceived == .away || perceived == .distressed || perceived == .withdrawn
         if upset {
-            worry = min(1, worry + 0.12 * p.anxiety * (1 - worry) * dt)
+            worry = Fast.min(1, worry + 0.12 * p.anxiety * (1 - worry) * dt)
         } else {
-            worry = max(0, worry - 0.08 * dt)
+            worry = Fast.max(0, worry - 0.08 * dt)
         }
 
         let next = human ?? decide(dt: dt, traits: t, rng: &rng)
@@ -138,8 +142,8 @@ extension CaregiverState {
             actionSeconds += dt
         }
         let goal = targetIntensity(traits: t)
-        intensity += (goal - intensity) * min(1, dt * 2.5)  // time constant 0.4 s
-        intensity = min(1, max(0, intensity))
+        intensity += (goal - intensity) * Fast.min(1, dt * 2.5)  // time constant 0.4 s
+        intensity = Fast.min(1, Fast.max(0, intensity))
         return events
     }
 
@@ -147,7 +151,7 @@ extension CaregiverState {
     /// notice a cue, by how closely she tracks the infant: 1 at 0.5, 2 at
     /// 0.1, about a third at 0.95.
     static func latencyFactor(contingency c: Double) -> Double {
-        1 + 2.5 * max(0, 0.5 - c) - 1.5 * max(0, c - 0.5)
+        1 + 2.5 * Fast.max(0, 0.5 - c) - 1.5 * Fast.max(0, c - 0.5)
     }
 
     /// Patience left after her worry has eroded it, seconds.
@@ -177,7 +181,7 @@ extension CaregiverState {
             // A caregiver who tracks every flicker follows the infant's gaze
             // as it turns away, leaning after it for a moment, before she
             // settles to wait (docs/model.md, "Contingency").
-            if cue == .away && perceivedSeconds < 2 && p.contingency > 0.6 {
+            if (cue == .away || cue == .exploring) && perceivedSeconds < 2 && p.contingency > 0.6 {
                 if action == .intrude && spellSeconds > 0 {
                     spellSeconds -= dt
                     return .intrude
@@ -209,6 +213,14 @@ extension CaregiverState {
                 // Patience spent: the attuned caregiver offers a soft greeting
                 // from where she is; the others lean in.
                 return p.policy == .attuned ? (perceivedSeconds < effectivePatience + 2 ? .greet : .wait) : .intrude
+            case .exploring:
+                // Looking at the world: the attuned and the good-enough
+                // caregiver let it look (three times her patience) before
+                // they call it back, the attuned softly; the anxious one
+                // reads it as a look-away.
+                let patience = p.policy == .anxious ? effectivePatience : 3 * effectivePatience
+                if perceivedSeconds < patience { return .wait }
+                return p.policy == .attuned ? (perceivedSeconds < patience + 2 ? .greet : .wait) : .intrude
             case .distressed:
                 return .soothe
             case .withdrawn:
@@ -222,7 +234,7 @@ extension CaregiverState {
             switch cue {
             case .engaged, .bidding:
                 return .play
-            case .away, .withdrawn:
+            case .away, .exploring, .withdrawn:
                 if perceivedSeconds < effectivePatience && action != .intrude { return .wait }
                 // After a burst of chasing with no answer she pulls back for
                 // a moment, frustrated, then tries again.
@@ -253,7 +265,7 @@ extension CaregiverState {
             switch cue {
             case .engaged: return .play
             case .bidding: return action == .play ? .play : .disengage
-            case .away: return perceivedSeconds < effectivePatience ? .disengage : .play
+            case .away, .exploring: return perceivedSeconds < effectivePatience ? .disengage : .play
             case .distressed: return .soothe
             case .withdrawn: return .disengage
             }
@@ -267,13 +279,13 @@ extension CaregiverState {
         if action == .play {
             // A sensitive caregiver tones play down as the infant nears the
             // top of its window.
-            let nearTop = max(0, sensedArousal - (t.windowHigh - 0.12)) * (1 / 0.12)
-            return p.energy * (1 - 0.6 * p.sensitivity * min(1, nearTop))
+            let nearTop = Fast.max(0, sensedArousal - (t.windowHigh - 0.12)) * (1 / 0.12)
+            return p.energy * (1 - 0.6 * p.sensitivity * Fast.min(1, nearTop))
         }
         if action == .wait { return 0.1 }
         if action == .greet { return 0.35 + 0.35 * p.energy }
         if action == .soothe { return 0.5 + 0.3 * p.sensitivity }
-        if action == .intrude { return min(1, 0.55 + 0.35 * p.energy + 0.05 * min(6, actionSeconds)) }
+        if action == .intrude { return Fast.min(1, 0.55 + 0.35 * p.energy + 0.05 * Fast.min(6, actionSeconds)) }
         return 0
     }
 }

@@ -73,7 +73,7 @@ public struct InfantState: Sendable, Hashable {
     /// The arousal above which the infant fusses: the traits' distress level,
     /// lowered by stress, by wariness and by a spent regulation reserve.
     public func distressThreshold(_ t: InfantTraits) -> Double {
-        t.distressLevel - 0.15 * stress - 0.08 * wariness - 0.05 * (1 - reserve)
+        t.distressLevel - 0.04 * stress - 0.08 * wariness - 0.05 * (1 - reserve)
     }
 
     /// The affect the infant shows, from its behaviour and valence.
@@ -109,6 +109,13 @@ extension InfantState {
     /// The least stimulation a face must offer to hold the infant's
     /// interest; below it, boredom grows and positive affect fades.
     static let enoughStimulation = 0.22
+
+    /// How far above its protest level strain must be before protest turns
+    /// to tears, 0...1.
+    static let tearsAbove = 0.3
+
+    /// Below this arousal a cry eases into fussing, 0...1.
+    static let cryingEnds = 0.82
 
     /// How much of the caregiver's action reaches the infant through the
     /// channel its gaze leaves open.
@@ -174,12 +181,12 @@ extension InfantState {
             unansweredSeconds += dt
         } else {
             // Looking away does not erase it at once; an answer does.
-            unansweredSeconds = max(0, unansweredSeconds - (s.responsive ? 3 : 0.2 + 0.5 * t.sociability) * dt)
+            unansweredSeconds = Fast.max(0, unansweredSeconds - (s.responsive ? 3 : 0.05 + 1.0 * t.sociability) * dt)
         }
         let violated = looking && unansweredSeconds > 1
 
         // --- Boredom: a face that answers but offers too little. ---
-        if looking && s.responsive && s.arousing < Self.enoughStimulation {
+        if looking && s.responsive && s.calming == 0 && s.arousing < Self.enoughStimulation {
             boredom += 0.12 * (1 - boredom) * dt
         } else {
             boredom -= boredom * 0.3 * dt
@@ -199,22 +206,21 @@ extension InfantState {
         if s.intruding { recovery *= 0.35 }
         var drive = t.gain * s.arousing * (1.15 - arousal)
         if violated { drive += 0.04 * (1.4 - trust) }
-        if behavior.isDistress { drive += 0.05 }
         // Soothing calms (only while she soothes: most steps skip it).
         if s.calming > 0 {
-            drive -= max(0, t.soothing * s.calming * (0.4 + 0.6 * trust) * (arousal - t.baseline * 0.8))
+            drive -= Fast.max(0, t.soothing * s.calming * (0.4 + 0.6 * trust) * (arousal - t.baseline * 0.8))
         }
         // Noise: uniform in ±0.01 × √dt (a random walk whose spread does not
         // depend on the step).
         let noise = 0.01 * dt.squareRoot() * rng.symmetric()
         arousal += dt * (drive - recovery * (arousal - t.baseline)) + noise
-        arousal = min(1, max(0, arousal))
+        arousal = Fast.min(1, Fast.max(0, arousal))
 
         // --- Stress: a face that does not answer, being chased, crying, a
         // need left unmet. It builds under a stressor and fades without one.
         var strain = 0.0
         if violated { strain += 1.3 - trust }
-        if s.intruding { strain += 1.2 }
+        if s.intruding { strain += 0.7 }
         if behavior.isDistress { strain += 0.5 }
         if !looking && need > 0.6 && (action == .stillFace || action == .disengage) { strain += 0.3 }
         // An infant that expects to be overwhelmed finds lively play itself
@@ -224,14 +230,14 @@ extension InfantState {
         if s.calming > 0 { calming *= 3 } else if looking && s.responsive && !violated { calming *= 1.6 }
         if strain > 0 { calming *= 0.3 }
         stress += dt * (t.stressGain * strain * (1 - stress) - calming * stress)
-        stress = min(1, max(0, stress))
+        stress = Fast.min(1, Fast.max(0, stress))
 
         // --- Heart rate and vagal tone, following arousal and stress. ---
         let crying = behavior == .crying
-        let excited = max(-0.1, arousal - t.baseline)
+        let excited = Fast.max(-0.1, arousal - t.baseline)
         let beats = t.restingHeartRate + 40 * excited + 16 * stress + (crying ? 14 : behavior.isDistress ? 5 : 0)
         heartRate += (beats - heartRate) * dt * (1 / 1.5)  // follows within about 1.5 s
-        let tone = t.restingRSA - 0.9 * stress - 0.8 * max(0, excited) - (crying ? 0.3 : 0)
+        let tone = t.restingRSA - 0.9 * stress - 0.8 * Fast.max(0, excited) - (crying ? 0.3 : 0)
         rsa += (tone - rsa) * dt * (1 / 4.0)  // follows within about 4 s
 
         // --- Valence: a slower hedonic tone. ---
@@ -242,13 +248,15 @@ extension InfantState {
         } else if s.intruding {
             target = -0.65
         } else if violated {
-            target = -0.3 - 0.2 * (1 - trust) - 0.02 * min(20, unansweredSeconds) - 0.2 * stress + 1.0 * (t.sociability - 0.5)
+            target = -0.3 - 0.2 * (1 - trust) - 0.02 * Fast.min(20, unansweredSeconds) - 0.2 * stress + 1.0 * (t.sociability - 0.5)
         } else if behavior == .exploring {
             target = 0.15 - 0.4 * stress - 0.3 * wariness
         } else if looking && s.responsive {
-            let over = max(0, arousal - t.windowHigh)
-            let under = max(0, Self.enoughStimulation - s.arousing)
-            target = 0.3 + 0.5 * trust + 0.6 * (t.sociability - 0.5) - 3 * over - 4 * under - 0.6 * wariness
+            let over = Fast.max(0, arousal - t.windowHigh)
+            // Comfort is not dull play: no under-stimulation while she soothes.
+            let under = s.calming > 0 ? 0 : Fast.max(0, Self.enoughStimulation - s.arousing)
+            target =
+                0.3 + 0.5 * trust + 0.6 * (t.sociability - 0.5) - 3 * over - 4 * under - 0.6 * wariness
                 - 0.4 * stress
         } else if looking {
             target = 0.05 + 0.15 * trust - 0.6 * wariness - 0.3 * stress
@@ -257,25 +265,25 @@ extension InfantState {
         }
         // Time constants 2 s rising and 1.8 s falling, as rates.
         valence += (target - valence) * dt * (target > valence ? 1 / 2.0 : 1 / 1.8)
-        valence = min(1, max(-1, valence))
+        valence = Fast.min(1, Fast.max(-1, valence))
 
         // --- Need for connection, reserve, wariness, trust. ---
         if looking {
-            need = max(0, need - 0.08 * dt)
+            need = Fast.max(0, need - 0.08 * dt)
         } else {
             // Grows while apart and calm; slowly while things hold its eyes.
-            let calmness = max(0, (t.windowHigh - arousal) * t.inverseComfortSpan)
-            need = min(1, need + (behavior == .exploring ? 0.06 : 0.2) * calmness * dt)
+            let calmness = Fast.max(0, (t.windowHigh - arousal) * t.inverseComfortSpan)
+            need = Fast.min(1, need + (behavior == .exploring ? 0.06 : 0.2) * calmness * dt)
         }
         if arousal > t.windowHigh {
-            reserve = max(0, reserve - 0.08 * (arousal - t.windowHigh) * dt)
+            reserve = Fast.max(0, reserve - 0.08 * (arousal - t.windowHigh) * dt)
         } else {
-            reserve = min(1, reserve + 0.12 * (1 - reserve) * dt)
+            reserve = Fast.min(1, reserve + 0.12 * (1 - reserve) * dt)
         }
         if s.intruding || violated {
-            wariness = min(1, wariness + (s.intruding ? 0.012 : 0.004) * (1 - wariness) * dt)
+            wariness = Fast.min(1, wariness + (s.intruding ? 0.012 : 0.004) * (1 - wariness) * dt)
         } else {
-            wariness = max(0, wariness - wariness * dt * (1 / 150.0))
+            wariness = Fast.max(0, wariness - wariness * dt * (1 / 150.0))
         }
         // Trust: lost at rates per second through intrusion and unanswered
         // looks, gained through answered looks, waits and comfort.
@@ -289,7 +297,7 @@ extension InfantState {
             gained += 0.0004
         }
         if s.calming > 0 && behavior.isDistress { gained += 0.0008 }
-        trust = min(1, max(0, trust + (gained * (1 - trust) - lost * trust) * dt))
+        trust = Fast.min(1, Fast.max(0, trust + (gained * (1 - trust) - lost * trust) * dt))
 
         return transition(dt: dt, stimulation: s, violated: violated, distressAt: distressAt, traits: t, rng: &rng)
     }
@@ -307,7 +315,7 @@ extension InfantState {
     ) -> Events {
         gazeSeconds += dt
         behaviorSeconds += dt
-        if arousal > distressAt + 0.08 { distressSeconds += dt } else { distressSeconds = max(0, distressSeconds - 2 * dt) }
+        if arousal > distressAt + 0.08 { distressSeconds += dt } else { distressSeconds = Fast.max(0, distressSeconds - 2 * dt) }
 
         var newGaze = gaze
         var newBehavior = behavior
@@ -325,12 +333,12 @@ extension InfantState {
                     // Its bids spent: the infant turns away, now and then
                     // quietly withdrawn (more often when less reactive and
                     // less trusting), and checks back.
-                    let patience = t.bidPatienceSeconds * (0.2 + 0.5 * trust + 1.6 * t.sociability) * (1 - 0.5 * stress)
+                    let patience = t.bidPatienceSeconds * (0.2 + 0.5 * trust + 0.8 * t.sociability) * (1 - 0.5 * stress)
                     if unansweredSeconds > patience && rng.chance(0.5 * dt) {
                         newGaze = .away
                         // Withdrawal comes late: after the bids, and after
                         // the protest had its time.
-                        if unansweredSeconds > 2 * patience + 4 && rng.chance(0.3 - 0.25 * t.reactivity + 0.3 * (1 - trust)) {
+                        if unansweredSeconds > 2 * patience + 4 && rng.chance(0.4 * (0.3 - 0.25 * t.reactivity + 0.3 * (1 - trust))) {
                             newBehavior = .withdrawn
                         } else if rng.chance(0.5) {
                             // Or it looks for something else that answers.
@@ -344,7 +352,7 @@ extension InfantState {
                     let delight = behavior == .smiling || behavior == .cooing ? 0.5 : 1
                     let hazard =
                         (0.01 + 0.6 * t.curiosity + 0.15 * (1 - t.sociability) + 0.8 * boredom)
-                        * (1.1 - 0.5 * min(1, s.arousing * 2)) * delight
+                        * (1.1 - 0.5 * Fast.min(1, s.arousing * 2)) * delight
                     if rng.chance(hazard * dt) {
                         newGaze = .away
                         newBehavior = .exploring
@@ -364,11 +372,11 @@ extension InfantState {
                 if gazeSeconds >= minDwell {
                     let hazard =
                         (0.1 + 0.6 * need * (0.3 + 0.7 * trust)) * (0.6 + 0.8 * t.sociability) * (1 - 0.6 * t.curiosity)
-                        + (s.responsive ? 0.25 : 0)
+                        * (unansweredSeconds > 1 ? 0.6 : 1) + (s.responsive ? 0.25 : 0)
                     if rng.chance(hazard * dt) { newGaze = .atCaregiver }
                 }
             } else if gazeSeconds >= minDwell && behavior != .withdrawn && arousal < t.returnLevel {
-                let hazard = 1.6 * need * (0.1 + 0.9 * trust) * (1 - 0.5 * wariness) * (1 - 0.5 * stress)
+                let hazard = 1.6 * need * (0.1 + 0.9 * trust) * (0.3 + 1.4 * t.sociability) * (1 - 0.5 * wariness) * (1 - 0.5 * stress)
                 if rng.chance(hazard * dt) { newGaze = .atCaregiver }
             } else if behavior == .withdrawn && gazeSeconds > 3 {
                 let hazard = (s.responsive ? 0.35 : 0.08) * (0.3 + trust)
@@ -398,8 +406,11 @@ extension InfantState {
 
         var events: Events = []
         if newGaze != gaze {
-            if gaze == .atCaregiver { events.insert(.infantLooksAway) }
-            if newGaze == .atCaregiver { events.insert(.infantLooksBack) }
+            // Looking around the room is its own event: `infantLooksAway`
+            // and `infantLooksBack` mark look-aways (to calm down, to turn
+            // inward), which captions and questions speak of.
+            if gaze == .atCaregiver && newBehavior != .exploring { events.insert(.infantLooksAway) }
+            if newGaze == .atCaregiver && behavior != .exploring { events.insert(.infantLooksBack) }
             if newGaze == .farAway { events.insert(.infantTurnsFarAway) }
             gaze = newGaze
             gazeSeconds = 0
@@ -416,6 +427,8 @@ extension InfantState {
             case .exploring: events.insert(.infantExplores)
             default: break
             }
+            // Looking around turned into a look-away (chased, or upset).
+            if behavior == .exploring && newGaze != .atCaregiver { events.insert(.infantLooksAway) }
             behavior = newBehavior
             behaviorSeconds = 0
         }
@@ -429,30 +442,40 @@ extension InfantState {
         dt: Double, proposed: Behavior, stimulation s: Stimulation, violated: Bool, distressAt: Double,
         traits t: InfantTraits, rng: inout RandomSource
     ) -> Behavior {
-        if proposed == .pushingAway { return .pushingAway }
+        // A push just begun (the gaze rules start it); one going on lasts
+        // only while she keeps intruding (below).
+        if proposed == .pushingAway && behavior != .pushingAway { return .pushingAway }
         // Distress overrides everything, with crying after a sustained peak.
         if arousal > distressAt {
             if behavior == .pushingAway && s.intruding { return .pushingAway }
             if distressSeconds > 4 && arousal > 0.92 { return .crying }
-            return behavior == .crying ? .crying : .fussing
+            // Crying eases to fussing as the peak passes.
+            return behavior == .crying && arousal > Self.cryingEnds ? .crying : .fussing
         }
-        if behavior == .crying && arousal > distressAt - 0.06 { return .crying }
+        if behavior == .crying && arousal > distressAt - 0.06 { return arousal > Self.cryingEnds ? .crying : .fussing }
         if behavior == .fussing && arousal > distressAt - 0.05 { return .fussing }
         switch gaze {
         case .atCaregiver:
             if violated {
                 // First bids (longer for a sociable, trusting infant), then
                 // protests while the strain is high, else watches, sober.
-                if unansweredSeconds < t.bidPatienceSeconds * (0.2 + 0.5 * trust + 1.6 * t.sociability) * (1 - 0.5 * stress) {
+                if unansweredSeconds < t.bidPatienceSeconds * (0.2 + 0.5 * trust + 0.8 * t.sociability) * (1 - 0.5 * stress) {
                     return .bidding
                 }
-                return stress > t.protestLevel ? .fussing : .engaged
+                guard stress > t.protestLevel else { return .engaged }
+                // Protest that goes on and on under high strain turns to
+                // tears, which last while the strain stays high.
+                if stress > t.protestLevel + Self.tearsAbove {
+                    if behavior == .crying { return .crying }
+                    if behavior == .fussing && behaviorSeconds > 4 && rng.chance(0.3 * dt) { return .crying }
+                }
+                return .fussing
             }
             if behavior == .pushingAway { return .engaged }
             // Strained and stirred up: the infant fusses at play it cannot
             // take (a reactive infant, or one that expects too much).
             if stress > t.protestLevel + 0.15 && s.arousing > 0.3 { return .fussing }
-            if arousal > t.windowHigh - 0.06 && rng.chance(max(0, t.reactivity - 0.5) * 10 * dt) { return .fussing }
+            if arousal > t.windowHigh - 0.06 && rng.chance(Fast.max(0, t.reactivity - 0.5) * 25 * dt) { return .fussing }
             if valence > t.smileLevel && s.arousing > 0.3 {
                 if behavior == .smiling || behavior == .cooing { return behavior }
                 return rng.chance(0.3) ? .cooing : .smiling
@@ -473,7 +496,7 @@ extension InfantState {
                 return .selfSoothing
             }
             // An infant who expects little turns inward during a long look-away.
-            if behaviorSeconds > 3 && valence < -0.15 && rng.chance(0.8 * (1 - trust) * dt) { return .withdrawn }
+            if behaviorSeconds > 3 && valence < -0.15 && rng.chance(0.3 * (1 - trust) * dt) { return .withdrawn }
             if behavior == .selfSoothing || behavior == .lookingAway { return behavior }
             return .lookingAway
         case .farAway:

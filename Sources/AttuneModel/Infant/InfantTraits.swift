@@ -71,6 +71,6 @@ public struct InfantTraits: Sendable, Hashable {
         reactivity = p.reactivity
         sociability = p.sociability
         smileLevel = 0.36 - 0.3 * (p.sociability - 0.5)
-        protestLevel = max(0.05, 0.9 - 1.0 * p.reactivity)
+        protestLevel = max(0.05, 1.0 - 1.1 * p.reactivity)
     }
 }

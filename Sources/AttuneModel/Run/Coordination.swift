@@ -37,13 +37,16 @@ public enum MatchedState {
         /// watching (waiting, soothing).
         case attend
         /// Turned away: the infant looking away, exploring, soothing itself or
-        /// withdrawn; the caregiver disengaged or holding a still face.
+        /// withdrawn; the caregiver disengaged (looking elsewhere).
         case avert
         /// The infant protesting (fussing, crying, pushing away); the
         /// caregiver eliciting (leaning in). These two never match.
         case protest
         /// The caregiver eliciting: leaning in to win the gaze back.
         case elicit
+        /// The caregiver's still face: present but not responding, a state
+        /// of no interaction that matches nothing.
+        case still
     }
 
     /// The infant's state.
@@ -61,6 +64,7 @@ public enum MatchedState {
         if action == .play || action == .greet { return .play }
         if action == .wait || action == .soothe { return .attend }
         if action == .intrude { return .elicit }
+        if action == .stillFace { return .still }
         return .avert
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttuneLab
+import Foundation
 
 /// `attune findings`: the model's evidence, finding by finding.
 struct FindingsCommand: ParsableCommand {
@@ -19,13 +20,27 @@ struct FindingsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("text (default) or markdown (the table of docs/model.md §7).", valueName: "text|markdown"))
     var format: FindingsFormat = .text
 
+    @Option(
+        help: ArgumentHelp(
+            "Measure only these findings, by id (for example 4a,8a); all when left out.", valueName: "ids"),
+        transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+    var only: [String] = []
+
     @OptionGroup var threads: ThreadOptions
+
+    func validate() throws {
+        let known = Set(Findings.ids)
+        if let unknown = only.first(where: { !known.contains($0) }) {
+            throw ValidationError(
+                "There is no finding \"\(unknown)\". The findings are \(Findings.ids.joined(separator: ", ")).")
+        }
+    }
 
     func run() throws {
         try reportingFailures {
             var options = quick ? FindingsOptions.quick : FindingsOptions.full
             options.threads = threads.count
-            let results = try Findings.evaluate(options)
+            let results = try Findings.evaluate(options, only: only.isEmpty ? nil : Set(only))
             switch format {
             case .text: print(FindingsReport.text(results, runs: options.runs), terminator: "")
             case .markdown: print(FindingsReport.markdown(results, runs: options.runs), terminator: "")

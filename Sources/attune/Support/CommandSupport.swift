@@ -26,7 +26,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
     } catch let exit as ExitCode {
         throw exit
     } catch {
-        printError((error as? CustomStringConvertible)?.description ?? "\(error)")
+        printError(String(describing: error))
         throw ExitCode.failure
     }
 }

@@ -56,16 +56,20 @@ public struct RunPicture: Sendable {
         var repairs: [Int]
     }
 
-    /// The gaze categories: at her, away, far away.
+    /// The gaze categories: at her, away, far away, and looking around the
+    /// room (away, but out of curiosity rather than to calm down).
     static let gazeCategories = [
         Category(name: "looks at her", letter: "A", colour: SVGWriter.Colour.green, pattern: "solid"),
         Category(name: "looks away", letter: "w", colour: SVGWriter.Colour.orange, pattern: "hatch"),
         Category(name: "turned far away", letter: "F", colour: SVGWriter.Colour.vermillion, pattern: "cross"),
+        Category(name: "looks around the room", letter: "r", colour: SVGWriter.Colour.skyBlue, pattern: "dots"),
     ]
-    /// The affect categories: happy, calm, flat, upset.
+    /// The affect categories: happy, calm, flat, upset. Only delight is
+    /// happy (positive affect, as still-face studies code it); interest is
+    /// attentive, and counted with the calm.
     static let affectCategories = [
-        Category(name: "happy (delighted, interested)", letter: "+", colour: SVGWriter.Colour.green, pattern: "solid"),
-        Category(name: "calm (neutral)", letter: ".", colour: SVGWriter.Colour.skyBlue, pattern: "dots"),
+        Category(name: "happy (delighted)", letter: "+", colour: SVGWriter.Colour.green, pattern: "solid"),
+        Category(name: "calm (interested, neutral)", letter: ".", colour: SVGWriter.Colour.skyBlue, pattern: "dots"),
         Category(name: "flat (dull, withdrawn)", letter: "-", colour: SVGWriter.Colour.grey, pattern: "hatch"),
         Category(name: "upset (fussy, distressed, protesting)", letter: "!", colour: SVGWriter.Colour.vermillion, pattern: "cross"),
     ]
@@ -80,10 +84,18 @@ public struct RunPicture: Sendable {
         Category(name: "looks elsewhere", letter: "E", colour: SVGWriter.Colour.purple, pattern: "horizontal"),
     ]
 
+    static func gazeCategory(_ gaze: Gaze, behavior: Behavior) -> Int {
+        switch gaze {
+        case .atCaregiver: 0
+        case .away: behavior == .exploring ? 3 : 1
+        case .farAway: 2
+        }
+    }
+
     static func affectCategory(_ affect: Affect) -> Int {
         switch affect {
-        case .delighted, .interested: 0
-        case .neutral: 1
+        case .delighted: 0
+        case .interested, .neutral: 1
         case .dull, .withdrawn: 2
         case .fussy, .distressed, .protesting: 3
         }
@@ -113,7 +125,7 @@ public struct RunPicture: Sendable {
             for j in 0..<steps {
                 let s = timeline.sample(step: j, dyad: d)
                 arousal.append(s.arousal)
-                gaze.append(s.gaze == .atCaregiver ? 0 : s.gaze == .away ? 1 : 2)
+                gaze.append(Self.gazeCategory(s.gaze, behavior: s.behavior))
                 affect.append(Self.affectCategory(s.affect))
                 actions.append(Int(s.action.rawValue))
                 if s.events.contains(.rupture) { ruptures.append(j) }

@@ -30,6 +30,10 @@ public struct DebriefReport: Hashable, Sendable {
         public var cameBackOnOwn: Bool = false
         /// For a look-away or a rupture: still going when the debrief was made.
         public var isUnfinished: Bool = false
+        /// For a look-away: the baby looked around the room out of
+        /// curiosity (``Behavior/exploring``) and never needed to calm
+        /// down (no look-away to settle, no distress, nobody leaned in).
+        public var isExploring: Bool = false
     }
 
     /// One dyad's part of the debrief.
@@ -104,7 +108,13 @@ public struct DebriefReport: Hashable, Sendable {
             let stillAway = lookAways.filter(\.isUnfinished).count
             let finished = lookAways.count - stillAway
             let onOwn = lookAways.filter(\.cameBackOnOwn).count
+            let exploring = lookAways.filter(\.isExploring).count
             var text = "The baby looked away \(times(lookAways.count))"
+            if exploring == lookAways.count {
+                text += exploring == 1 ? " (to look around the room)" : " (each time to look around the room)"
+            } else if exploring > 0 {
+                text += " (\(times(exploring)) to look around the room)"
+            }
             if finished > 0 && onOwn == finished {
                 text += finished == 1 ? ", and came back on its own" : ", and came back on its own every time"
             } else if onOwn > 0 {
@@ -154,6 +164,7 @@ public struct DebriefReport: Hashable, Sendable {
         var awayStart: Int?
         var chased = false, turnedFar = false, upset = false, pushed = false
         var withdrew = false, stillFace = false, soothed = false, thumb = false
+        var explored = false, regulated = false, fussed = false
         var lastIntrusion = -1_000_000
         var lastUnanswering = -1_000_000
         var unanswered = false
@@ -173,6 +184,7 @@ public struct DebriefReport: Hashable, Sendable {
                 awayStart = j
                 chased = false; turnedFar = false; upset = false; pushed = false
                 withdrew = false; stillFace = s.action == .stillFace; soothed = false; thumb = false
+                explored = false; regulated = false; fussed = false
                 unanswered = j - lastUnanswering <= Int((3 / dt).rounded())
             }
             if awayStart != nil && s.gaze != .atCaregiver {
@@ -185,16 +197,21 @@ public struct DebriefReport: Hashable, Sendable {
                 if s.action == .soothe { soothed = true }
                 if s.behavior == .selfSoothing { thumb = true }
                 if s.action == .disengage { unanswered = true }
+                if s.behavior == .fussing || s.behavior == .crying { fussed = true }
+                if s.behavior == .exploring { explored = true }
+                if s.behavior.isRegulating { regulated = true }
             }
             if let start = awayStart, previous.gaze != .atCaregiver && s.gaze == .atCaregiver {
                 let length = Double(j - start) * dt
                 let onOwn = s.action != .intrude && j - lastIntrusion > Int((1 / dt).rounded())
+                let curious = explored && !regulated && !chased && !upset && !withdrew && !turnedFar
                 let text = lookAwaySentence(
                     at: clock(start), length: length, chased: chased, turnedFar: turnedFar, upset: upset,
                     pushed: pushed, withdrew: withdrew, unanswered: unanswered, stillFace: stillFace, soothed: soothed,
-                    thumb: thumb, onOwn: onOwn)
+                    thumb: thumb, onOwn: onOwn, exploring: curious, fussed: fussed)
                 let plain = onOwn && !chased && !withdrew && !stillFace && !(upset && soothed)
-                entries.append(Entry(seconds: Double(start) * dt, kind: .lookAway, text: text, cameBackOnOwn: plain))
+                entries.append(
+                    Entry(seconds: Double(start) * dt, kind: .lookAway, text: text, cameBackOnOwn: plain, isExploring: curious))
                 awayStart = nil
             }
             // Ruptures and repairs.
@@ -219,9 +236,13 @@ public struct DebriefReport: Hashable, Sendable {
         let end = ended ? "ended" : "was stopped"
         if let start = awayStart {
             let length = TextFormatting.wholeSeconds(Double(count - start) * dt)
-            var text = "At \(clock(start)) the baby looked away, and was still turned away when the run \(end) (\(length) later)"
+            let curious = explored && !regulated && !chased && !upset && !withdrew && !turnedFar
+            var text =
+                curious
+                ? "At \(clock(start)) the baby looked around the room, and was still looking around when the run \(end) (\(length) later)"
+                : "At \(clock(start)) the baby looked away, and was still turned away when the run \(end) (\(length) later)"
             text += chased ? "; the caregiver had leaned in while it was turned away." : "."
-            entries.append(Entry(seconds: Double(start) * dt, kind: .lookAway, text: text, isUnfinished: true))
+            entries.append(Entry(seconds: Double(start) * dt, kind: .lookAway, text: text, isUnfinished: true, isExploring: curious))
         }
         if let start = ruptureStart {
             let length = TextFormatting.seconds(Double(count - start) * dt)
@@ -234,14 +255,35 @@ public struct DebriefReport: Hashable, Sendable {
         }.map(\.element)
     }
 
+    /// The sentence for one look-away that ended. `upset` is any
+    /// distress (fussing, crying or pushing at her face); `fussed` says the
+    /// baby fussed or cried, not only pushed. `exploring` is a look-away of
+    /// curiosity: the baby looked around the room and never needed to calm
+    /// down, so nothing says it did.
     static func lookAwaySentence(
         at time: String, length: Double, chased: Bool, turnedFar: Bool, upset: Bool, pushed: Bool,
-        withdrew: Bool, unanswered: Bool = false, stillFace: Bool, soothed: Bool, thumb: Bool, onOwn: Bool
+        withdrew: Bool, unanswered: Bool = false, stillFace: Bool, soothed: Bool, thumb: Bool, onOwn: Bool,
+        exploring: Bool = false, fussed: Bool = true
     ) -> String {
         let span = TextFormatting.wholeSeconds(length)
+        if exploring {
+            if stillFace {
+                return
+                    "At \(time) the baby looked around the room for \(span): the still face gave no answer, so it looked for something that might."
+            }
+            if unanswered {
+                return
+                    "At \(time) the baby looked around the room for \(span) while her attention was elsewhere, and found other things to look at."
+            }
+            if onOwn {
+                return
+                    "At \(time) the baby looked around the room for \(span), curious about something else, and came back on its own."
+            }
+            return "At \(time) the baby looked around the room for \(span) and came back."
+        }
         if chased && (turnedFar || upset || withdrew) {
             var reactions: [String] = []
-            if upset { reactions.append("fussed") }
+            if upset && fussed { reactions.append("fussed") }
             if pushed { reactions.append("pushed at her face") }
             if turnedFar { reactions.append("turned further away") }
             if withdrew { reactions.append("went quiet") }
@@ -258,7 +300,7 @@ public struct DebriefReport: Hashable, Sendable {
         }
         if withdrew && unanswered {
             return
-                "At \(time) the baby looked away for \(span) and went quiet, turned inward: its smiles and coos had not been answered, and it stopped asking for a while."
+                "At \(time) the baby looked away for \(span) and went quiet, turned inward: its calls for her had not been answered, and it stopped asking for a while."
         }
         if withdrew {
             return "At \(time) the baby looked away for \(span) and went quiet, turned inward for a while before it came back."
@@ -306,7 +348,7 @@ public struct DebriefReport: Hashable, Sendable {
             default: return "the baby looked around at something else"
             }
         case .bidding:
-            return "the baby's smiles and coos were not answered"
+            return s.affect == .delighted ? "the baby's smiles and coos were not answered" : "the baby's calls were not answered"
         case .engaged, .smiling, .cooing:
             switch s.action {
             case .wait: return "the baby looked back and had not yet been greeted"

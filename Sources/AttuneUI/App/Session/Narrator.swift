@@ -5,6 +5,13 @@ import AttuneScenario
 /// plain sentences, made from each step's events, that say what just
 /// happened and why.
 ///
+/// Every sentence of its own is true of the model's state at the step it
+/// describes, as the screen shows it: it says the arousal went above the
+/// comfortable range only when the gauge says "too high", speaks of the
+/// heart rate only with the number the screen shows, calls a look-away
+/// to look around the room curiosity (never overload), and speaks of
+/// smiles only when the face smiles.
+///
 /// A pure value stepped with the run, so a rewound run narrates exactly
 /// what it narrated the first time. Captions from the scenario file always
 /// show; the narrator's own sentences wait until the newest line has been
@@ -38,6 +45,19 @@ public struct Narrator: Sendable {
     private var chasedDuringLookAway: [Bool]
     /// Per dyad: the step the miscoordinated stretch in progress began.
     private var outOfStepSince: [Int?]
+    /// Per dyad: the look-away in progress is the baby looking around the
+    /// room out of curiosity, and has not turned into one to calm down.
+    private var exploringLookAway: [Bool]
+    /// Per dyad: the infant's arousal and heart rate as the look-away in
+    /// progress began (to say truly whether it came back calmer).
+    private var lookAwayArousal: [Double]
+    private var lookAwayHeartRate: [Double]
+    /// Per dyad: the heart rate as the still face in progress began, or nil
+    /// when she is not holding one.
+    private var stillFaceHeartRate: [Double?]
+    /// Per dyad: the rise of the heart rate under the still face in
+    /// progress has been told.
+    private var stillFaceRiseTold: [Bool]
 
     /// Seconds a sentence of the narrator's own stays up before a less
     /// important one may replace it.
@@ -47,6 +67,12 @@ public struct Narrator: Sendable {
     static let captionHoldSeconds = 4.0
     /// How many lines are kept.
     static let keptLines = 6
+    /// Beats per minute above its resting rate from which the baby's heart
+    /// rate is said to be up.
+    static let heartUpBeats = 8.0
+    /// Beats per minute the heart rate must rise under the still face
+    /// before the narration says so.
+    static let stillFaceRiseBeats = 6.0
 
     /// Creates the narrator of a run of `scenario`.
     public init(scenario: Scenario) {
@@ -59,6 +85,11 @@ public struct Narrator: Sendable {
         lookAwayStart = Array(repeating: nil, count: count)
         chasedDuringLookAway = Array(repeating: false, count: count)
         outOfStepSince = Array(repeating: nil, count: count)
+        exploringLookAway = Array(repeating: false, count: count)
+        lookAwayArousal = Array(repeating: 0, count: count)
+        lookAwayHeartRate = Array(repeating: 0, count: count)
+        stillFaceHeartRate = Array(repeating: nil, count: count)
+        stillFaceRiseTold = Array(repeating: false, count: count)
     }
 
     /// The newest line, if any.
@@ -96,13 +127,14 @@ public struct Narrator: Sendable {
         }
 
         // The narrator's own sentences: the most important one this step.
-        var best: (text: String, priority: Int)?
+        var best: (text: String, priority: Int, dyad: Int, isStillFaceRise: Bool)?
         for d in events.indices {
             let dyad = simulation.dyads[d]
-            if let candidate = explain(events[d], dyad: dyad, index: d, step: step, phase: simulation.phaseIndex),
+            if let candidate = explain(events[d], dyad: dyad, index: d, step: step, phase: simulation.phaseIndex)
+                ?? stillFaceRise(dyad: dyad, index: d),
                 candidate.priority > (best?.priority ?? -1)
             {
-                best = (prefixed(candidate.text, dyad: d), candidate.priority)
+                best = (prefixed(candidate.text, dyad: d), candidate.priority, d, candidate.isStillFaceRise)
             }
             track(events[d], dyad: dyad, index: d, step: step)
         }
@@ -117,6 +149,7 @@ public struct Narrator: Sendable {
                 guard age >= hold || best.priority > newest.priority else { return }
             }
             push(Line(text: best.text, step: step, priority: best.priority, isCaption: false))
+            if best.isStillFaceRise { stillFaceRiseTold[best.dyad] = true }
         }
     }
 
@@ -132,16 +165,33 @@ public struct Narrator: Sendable {
     /// Updates the per-dyad bookkeeping after the sentences were chosen
     /// (they read the state from before this step's changes).
     private mutating func track(_ events: Events, dyad: Dyad, index d: Int, step: Int) {
+        let infant = dyad.infant
         if events.contains(.infantLooksAway) {
             lookAwayStart[d] = step
             chasedDuringLookAway[d] = false
+            exploringLookAway[d] = infant.behavior == .exploring
+            lookAwayArousal[d] = infant.arousal
+            lookAwayHeartRate[d] = infant.heartRate
         }
         if events.contains(.infantLooksBack) {
             lookAwayStart[d] = nil
             chasedDuringLookAway[d] = false
+            exploringLookAway[d] = false
         }
-        if dyad.infant.gaze != .atCaregiver && dyad.caregiver.action == .intrude {
+        if infant.gaze != .atCaregiver && dyad.caregiver.action == .intrude {
             chasedDuringLookAway[d] = true
+        }
+        // Chased or upset while looking around: a look-away to calm down now.
+        if infant.gaze != .atCaregiver && infant.behavior != .exploring {
+            exploringLookAway[d] = false
+        }
+        if dyad.caregiver.action == .stillFace {
+            if stillFaceHeartRate[d] == nil {
+                stillFaceHeartRate[d] = infant.heartRate
+                stillFaceRiseTold[d] = false
+            }
+        } else {
+            stillFaceHeartRate[d] = nil
         }
         if dyad.isCoordinated {
             outOfStepSince[d] = nil
@@ -150,114 +200,216 @@ public struct Narrator: Sendable {
         }
     }
 
+    /// A sentence of the narrator's own, with its priority.
+    struct Candidate {
+        var text: String
+        var priority: Int
+        /// The sentence tells the heart rate's rise under the still face.
+        var isStillFaceRise = false
+
+        init(_ text: String, _ priority: Int, isStillFaceRise: Bool = false) {
+            self.text = text
+            self.priority = priority
+            self.isStillFaceRise = isStillFaceRise
+        }
+    }
+
+    /// The heart rate as the screen shows it, in whole beats per minute.
+    static func bpm(_ heartRate: Double) -> String { "\(Int(heartRate.rounded())) bpm" }
+
+    /// True when the baby's heart beats clearly faster than at rest.
+    static func heartIsUp(_ infant: InfantState, _ traits: InfantTraits) -> Bool {
+        infant.heartRate >= traits.restingHeartRate + heartUpBeats
+    }
+
+    /// Once in a still face, when the heart rate has risen since it began:
+    /// the physiology of the still face, told with the screen's numbers.
+    private func stillFaceRise(dyad: Dyad, index d: Int) -> Candidate? {
+        guard dyad.caregiver.action == .stillFace, !stillFaceRiseTold[d], let start = stillFaceHeartRate[d] else { return nil }
+        let now = dyad.infant.heartRate
+        guard Int(now.rounded()) >= Int(start.rounded()) + Int(Self.stillFaceRiseBeats) else { return nil }
+        return Candidate(
+            "Facing the still face, the baby's heart beats faster: \(Self.bpm(now)), up from \(Self.bpm(start)) when it began.", 4,
+            isStillFaceRise: true)
+    }
+
     /// The sentence for one dyad's events, if any, with its priority.
-    private func explain(_ events: Events, dyad: Dyad, index d: Int, step: Int, phase: Int) -> (text: String, priority: Int)? {
+    private func explain(_ events: Events, dyad: Dyad, index d: Int, step: Int, phase: Int) -> Candidate? {
         let infant = dyad.infant
+        let traits = dyad.traits
         let action = dyad.caregiver.action
         let human = dyad.caregiver.parameters.policy == .human
         let away = infant.gaze != .atCaregiver
+        let heartUp = Self.heartIsUp(infant, traits)
+        let heart = Self.bpm(infant.heartRate)
 
         if events.contains(.phaseStart) && phase > 0 && d == 0 {
-            return ("A new phase begins: \(phaseNames[phase]).", 8)
+            return Candidate("A new phase begins: \(phaseNames[phase]).", 8)
         }
         if events.contains(.infantTurnsFarAway) {
             let who = human ? "You lean" : "The caregiver leans"
             if action == .intrude || chasedDuringLookAway[d] {
-                return ("\(who) in while the baby is looking away; it can't settle, and turns further away.", 7)
+                return Candidate("\(who) in while the baby is looking away; it can't settle, and turns further away.", 7)
             }
-            return ("The baby turns further away: it still needs room to settle.", 7)
+            return Candidate("The baby turns further away: it still needs room to settle.", 7)
         }
         if events.contains(.infantCries) {
-            return ("The baby cries: it has been overwhelmed for a while. Slow, calm comfort helps.", 7)
+            let beats = heartUp ? "; its heart rate is up to \(heart)" : ""
+            return Candidate("The baby cries: it has been overwhelmed for a while\(beats). Slow, calm comfort helps.", 7)
         }
         if events.contains(.infantPushesAway) {
-            return ("The baby pushes at the caregiver's face: it needs more room to calm down.", 7)
+            return Candidate("The baby pushes at the caregiver's face: it needs more room to calm down.", 7)
         }
-        if human, let text = humanSentence(events, away: away) {
-            return (text, 6)
+        if human, let text = humanSentence(events, away: away, exploring: infant.behavior == .exploring) {
+            return Candidate(text, 6)
         }
         if events.contains(.caregiverStillFace) {
-            return ("The caregiver holds a still face: she looks at the baby but does not respond.", 6)
+            return Candidate("The caregiver holds a still face: she looks at the baby but does not respond.", 6)
         }
         if events.contains(.infantWithdraws) {
-            return ("The baby goes quiet and turns inward: it has stopped expecting an answer for now.", 6)
+            return Candidate("The baby goes quiet and turns inward: it has stopped expecting an answer for now.", 6)
         }
         if events.contains(.infantFusses) {
-            if action == .stillFace || action == .disengage {
-                return ("The baby fusses: its smiles and coos got no answer.", 6)
-            }
-            return ("The baby fusses: its arousal is far above the comfortable range, too high to calm down alone.", 6)
+            return Candidate(fussing(infant: infant, traits: traits, action: action), 6)
         }
         if events.contains(.infantLooksAway) {
-            if infant.behavior == .withdrawn {
-                return ("The baby turns away and goes quiet: its bids were not answered.", 5)
-            }
-            if action == .stillFace {
-                return ("The baby looks away from the still face: a face that does not answer is hard to look at.", 5)
-            }
-            if infant.arousal >= dyad.traits.windowHigh - 0.1 {
-                return ("The baby looks away: its arousal went above the comfortable range. Waiting lets it settle.", 5)
-            }
-            return ("The baby looks away for a moment.", 5)
+            return Candidate(lookingAway(infant: infant, traits: traits, action: action), 5)
         }
         if events.contains(.infantLooksBack) {
             let start = lookAwayStart[d] ?? step
             let length = TextFormatting.wholeSeconds(Double(step - start) * stepSeconds)
             if action == .stillFace {
-                return ("The baby looks back, checking whether the caregiver's face has come back to life.", 5)
+                return Candidate("The baby looks back, checking whether the caregiver's face has come back to life.", 5)
             }
             if chasedDuringLookAway[d] {
-                return ("The baby looks back after \(length). Calming down took longer while the caregiver leaned in.", 5)
+                return Candidate("The baby looks back after \(length). Calming down took longer while the caregiver leaned in.", 5)
             }
-            return ("The baby looks back on its own after \(length), calmer now. A warm greeting welcomes it back.", 5)
+            if exploringLookAway[d] {
+                return Candidate("The baby looks back after \(length) of looking around the room. A warm greeting welcomes it back.", 5)
+            }
+            var text = "The baby looks back on its own after \(length)"
+            let calmer = infant.arousal < lookAwayArousal[d] - 0.02
+            let slower = infant.heartRate <= lookAwayHeartRate[d] - 3
+            if calmer && slower {
+                text += ", calmer now: its heart rate is down to \(heart)"
+            } else if calmer {
+                text += ", calmer now"
+            }
+            return Candidate(text + ". A warm greeting welcomes it back.", 5)
         }
         if events.contains(.caregiverIntrudes) && away {
-            return (
-                "The caregiver leans into the baby's line of sight to win its gaze back; the excitement stays high, so it can't settle.", 5
-            )
+            return Candidate(
+                "The caregiver leans into the baby's line of sight to win its gaze back; the excitement stays high, so it can't settle.", 5)
         }
         if events.contains(.caregiverSoothes) {
-            return ("The caregiver soothes: a low voice, a gentle hand.", 4)
+            return Candidate("The caregiver soothes: a low voice, a gentle hand.", 4)
         }
         if events.contains(.infantBids) {
-            if action == .stillFace {
-                return ("The baby smiles and coos at the still face, trying to bring the caregiver back.", 4)
+            if infant.affect == .delighted {
+                if action == .stillFace {
+                    return Candidate("The baby smiles and coos at the still face, trying to bring the caregiver back.", 4)
+                }
+                return Candidate("The baby smiles and coos to call the caregiver back.", 4)
             }
-            return ("The baby smiles and coos to call the caregiver back.", 4)
+            if action == .stillFace {
+                return Candidate("The baby calls to the still face, no longer smiling, still trying to bring the caregiver back.", 4)
+            }
+            return Candidate("The baby calls to the caregiver, watching her face, not smiling now.", 4)
         }
         if events.contains(.caregiverWaits) && away {
-            return ("The caregiver sits back and waits, staying close. The baby can settle in its own time.", 3)
+            if infant.behavior == .exploring {
+                return Candidate("The caregiver sits back and waits while the baby looks around; it can come back in its own time.", 3)
+            }
+            return Candidate("The caregiver sits back and waits, staying close. The baby can settle in its own time.", 3)
         }
         if events.contains(.caregiverGreets) {
-            if away { return ("The caregiver greets the baby softly from where she is.", 3) }
-            return ("The caregiver greets the baby warmly as it comes back.", 3)
+            if away { return Candidate("The caregiver greets the baby softly from where she is.", 3) }
+            return Candidate("The caregiver greets the baby warmly as it comes back.", 3)
         }
         if events.contains(.repair) {
             let since = outOfStepSince[d] ?? step
             let length = TextFormatting.seconds(Double(step - since) * stepSeconds)
-            return ("Back in step after \(length): a repair.", 3)
+            return Candidate("Back in step after \(length): a repair.", 3)
         }
         if events.contains(.caregiverDisengages) {
-            return ("The caregiver's attention drifts elsewhere for a moment.", 3)
+            return Candidate("The caregiver's attention drifts elsewhere for a moment.", 3)
         }
         if events.contains(.infantSelfSoothes) {
-            return ("The baby sucks its thumb: it is calming itself down.", 2)
+            return Candidate("The baby sucks its thumb: it is calming itself down.", 2)
         }
         if events.contains(.infantSmiles) {
-            return ("The baby smiles: the game is fun, and its arousal is in the comfortable range.", 1)
+            if infant.arousal <= traits.windowHigh && infant.arousal >= traits.windowLow {
+                return Candidate("The baby smiles: the game is fun, and its arousal is in the comfortable range.", 1)
+            }
+            return Candidate("The baby smiles: the game is fun.", 1)
         }
         return nil
     }
 
+    /// Why the baby looks away, as the screen shows it at that step.
+    private func lookingAway(infant: InfantState, traits: InfantTraits, action: CaregiverAction) -> String {
+        let heartUp = Self.heartIsUp(infant, traits)
+        let heart = Self.bpm(infant.heartRate)
+        if infant.behavior == .withdrawn {
+            return "The baby turns away and goes quiet: its bids were not answered."
+        }
+        if infant.behavior == .exploring {
+            // Curiosity, never overload: the model sends the eyes around
+            // the room only while arousal is at or below the top of the
+            // comfortable range.
+            switch action {
+            case .stillFace:
+                return "The baby looks around the room: the still face gives no answer, so it looks for something that does."
+            case .disengage:
+                return "The baby looks around the room while the caregiver's attention is elsewhere."
+            default:
+                return "The baby looks around the room: something else caught its eye. It is curious, not overwhelmed."
+            }
+        }
+        if action == .stillFace {
+            let beats = heartUp ? " Its heart rate is up to \(heart)." : ""
+            return "The baby looks away from the still face: a face that does not answer is hard to look at.\(beats)"
+        }
+        let beats = heartUp ? " and its heart rate climbed to \(heart)" : ""
+        if infant.arousal > traits.windowHigh {
+            return "The baby looks away: its arousal went above the comfortable range\(beats). Waiting lets it settle."
+        }
+        if infant.arousal >= traits.windowHigh - 0.1 {
+            return "The baby looks away: its arousal neared the top of the comfortable range\(beats). Waiting lets it settle."
+        }
+        return "The baby looks away for a moment."
+    }
+
+    /// Why the baby fusses, as the screen shows it at that step.
+    private func fussing(infant: InfantState, traits: InfantTraits, action: CaregiverAction) -> String {
+        let heartUp = Self.heartIsUp(infant, traits)
+        let heart = Self.bpm(infant.heartRate)
+        let beats = heartUp ? " Its heart rate is up to \(heart)." : ""
+        if infant.gaze == .atCaregiver && (action == .stillFace || action == .disengage || infant.unansweredSeconds > 1) {
+            return "The baby fusses: its calls got no answer.\(beats)"
+        }
+        if infant.arousal > traits.distressLevel {
+            return "The baby fusses: its arousal is far above the comfortable range, too high to calm down alone."
+        }
+        if infant.arousal > traits.windowHigh {
+            return "The baby fusses: its arousal is above the comfortable range, more than it can take just now.\(beats)"
+        }
+        if action == .play || action == .greet || action == .intrude {
+            return "The baby fusses: strain has built up, and lively play is more than it can take just now.\(beats)"
+        }
+        return "The baby fusses: strain has built up, and it is hard to settle.\(beats)"
+    }
+
     /// What the person in the caregiver's place just did, in the second
     /// person.
-    private func humanSentence(_ events: Events, away: Bool) -> String? {
+    private func humanSentence(_ events: Events, away: Bool, exploring: Bool) -> String? {
         if events.contains(.caregiverIntrudes) {
             return away
                 ? "You lean into the baby's line of sight; the excitement stays high, so it can't settle."
                 : "You lean in close with a burst of energy."
         }
         if events.contains(.caregiverWaits) {
+            if away && exploring { return "You sit back and wait while the baby looks around; it can come back in its own time." }
             return away
                 ? "You sit back and wait, staying close. The baby can settle in its own time."
                 : "You sit back and wait."

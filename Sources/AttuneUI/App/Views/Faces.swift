@@ -6,7 +6,9 @@ import AttuneModel
 /// The infant sits on the left, facing right. Its eyes and mouth shift
 /// towards the caregiver while it looks at her and away from her while it
 /// looks away; turned far away, its head is shown in profile facing left.
-/// The mouth and eyes show the affect. The caregiver sits on the right,
+/// The mouth and eyes show the affect. Looking around the room
+/// (``Behavior/exploring``), its eyes are wide open (`O O`) and turned away
+/// from her, and its mouth stays calm: curious, not overwhelmed. The caregiver sits on the right,
 /// facing left: her eyes are on the infant unless she looks elsewhere, and
 /// her mouth shows what she is doing.
 public enum Faces {
@@ -81,6 +83,7 @@ public enum Faces {
     /// Three columns of infant eyes.
     static func infantEyes(behavior: Behavior, affect: Affect) -> String {
         if behavior == .crying || affect == .distressed { return "> <" }
+        if behavior == .exploring { return "O O" }
         switch affect {
         case .delighted: return "^ ^"
         case .dull: return "- -"

@@ -2,8 +2,9 @@ import AttuneModel
 import AttuneScenario
 
 /// Draws the live screen: a header with the scene, phase, clock, speed and
-/// state; one panel per dyad (faces, words, gauges, strip charts, figures);
-/// the narration; and the key bar.
+/// state; a line saying what the baby is like (``Temperament``); one panel
+/// per dyad (faces, words, gauges, heart rate, strip charts, figures); the
+/// narration; and the key bar.
 enum LiveView {
     /// Narration rows for a terminal `height` rows high.
     static func narrationRows(height: Int) -> Int { height >= 32 ? 4 : 2 }
@@ -11,10 +12,11 @@ enum LiveView {
     static func render(_ session: LiveSession, state: AppState, on frame: inout Frame, pen: Pen) {
         let area = frame.bounds
         let narration = narrationRows(height: area.height)
-        let bands = area.rows([.fixed(1), .fill(), .fixed(narration), .fixed(1)])
+        let bands = area.rows([.fixed(1), .fixed(1), .fill(), .fixed(narration), .fixed(1)])
         header(session, in: bands[0], on: &frame, pen: pen)
+        baby(session, in: bands[1], on: &frame, pen: pen)
         let count = session.timeline.dyadCount
-        let columns = bands[1].columns(Array(repeating: .fill(), count: max(1, count)))
+        let columns = bands[2].columns(Array(repeating: .fill(), count: max(1, count)))
         for d in 0..<count {
             DyadPanel.render(
                 session: session, dyad: d, selected: count > 1 && d == session.selectedDyad, in: columns[d], on: &frame, pen: pen)
@@ -22,15 +24,26 @@ enum LiveView {
         let whatIf = session.timeline.now.decisions.latestAnswered(atOrBefore: session.timeline.cursor) != nil
         if let decision = session.timeline.openDecision, !session.timeline.isFinished {
             let point = session.scenario.decisions[decision]
-            question(point, notice: session.currentNotice, in: bands[2], on: &frame, pen: pen)
+            question(point, notice: session.currentNotice, in: bands[3], on: &frame, pen: pen)
             let hints = KeyMap.decisionBar(point, whatIf: whatIf)
-            frame.render(KeyBar(hints: hints.map { pen.hint($0) }), in: bands[3])
+            frame.render(KeyBar(hints: hints.map { pen.hint($0) }), in: bands[4])
             return
         }
-        narrationLines(session, in: bands[2], on: &frame, pen: pen)
+        narrationLines(session, in: bands[3], on: &frame, pen: pen)
         let human = session.policy(dyad: session.selectedDyad) == .human
         let hints = KeyMap.liveBar(paused: session.isPaused, human: human, dyads: count, whatIf: whatIf)
-        frame.render(KeyBar(hints: hints.map { pen.hint($0) }, gap: human ? 1 : 2), in: bands[3])
+        frame.render(KeyBar(hints: hints.map { pen.hint($0) }, gap: human ? 1 : 2), in: bands[4])
+    }
+
+    /// What this run's baby is like, in words (every dyad meets the same
+    /// baby): "The baby: 4 months old · even-tempered · trusting".
+    static func baby(_ session: LiveSession, in area: Rect, on frame: inout Frame, pen: Pen) {
+        guard !area.isEmpty else { return }
+        let line = area.inset(left: 1, right: 1)
+        let text = pen.glyphs.truncate(pen.text(Temperament.line(session.timeline.now.simulation.infant)), toWidth: line.width)
+        let prefix = "The baby:"
+        let end = frame.write(String(text.prefix(prefix.count)), column: line.column, row: line.row, style: Style(bold: true), clip: line)
+        frame.write(String(text.dropFirst(prefix.count)), column: end, row: line.row, clip: line)
     }
 
     /// A decision point's question and its choices, in place of the
@@ -119,6 +132,9 @@ enum LiveView {
 /// One dyad's panel on the live screen.
 enum DyadPanel {
     static let labelWidth = 10
+    /// Rows of words under the faces: the baby's affect and doing, its
+    /// arousal gauge, its heart rate, what she does, her intensity.
+    static let wordRows = 5
     /// The widest the faces' area gets (columns): on a wide single panel
     /// the two faces stay at a conversational distance.
     static let widestFaces = 58
@@ -135,16 +151,19 @@ enum DyadPanel {
         let inner = box.inner(area).inset(left: 1, right: 1)
         guard inner.height >= 1, inner.width >= 20 else { return }
 
-        // Rows: faces 5, words 4, charts (arousal, gaze, affect, intensity,
-        // coordination), axis, figures; extra rows make room and detail.
+        // Rows: faces 5, words 5, charts (arousal, gaze, affect, intensity,
+        // coordination), figures; extra rows make room and detail, the
+        // charts' time axis first (at 80 × 24 with two dyads there is no
+        // room for it).
         let figures = figureLines(RunFigures(phases: dyad.metrics), width: inner.width)
-        let base = Faces.height + 4 + 5 + 1 + figures.count
+        let base = Faces.height + wordRows + 5 + figures.count
         var extra = max(0, inner.height - base)
         func take(_ n: Int) -> Int {
             let got = min(n, extra)
             extra -= got
             return got
         }
+        let axisRows = take(1)
         let gapAfterWords = take(1)
         var arousalHeight = 1 + take(1)
         let gapBeforeFigures = take(1)
@@ -159,8 +178,8 @@ enum DyadPanel {
         let facesWidth = min(inner.width, Self.widestFaces)
         faces(dyad, in: Rect(column: inner.column, row: row, width: facesWidth, height: Faces.height), on: &frame, pen: pen)
         row += Faces.height + gapAfterFaces
-        words(dyad, in: Rect(column: inner.column, row: row, width: inner.width, height: 4), on: &frame, pen: pen)
-        row += 4 + gapAfterWords
+        words(dyad, in: Rect(column: inner.column, row: row, width: inner.width, height: wordRows), on: &frame, pen: pen)
+        row += wordRows + gapAfterWords
 
         let chartWidth = max(1, inner.width - labelWidth)
         let columns = ChartColumns(timeline: timeline, dyad: d, width: chartWidth, traits: dyad.traits, glyphs: pen.glyphs)
@@ -179,11 +198,13 @@ enum DyadPanel {
             frame.render(StripChart(values: columns.intensity, style: .colour(.accent), glyphs: pen.glyphs), in: rect)
         }
         chartRow("in step", height: 1) { rect, frame in frame.render(TrackChart(marks: columns.coordination), in: rect) }
-        let axis = Rect(column: inner.column + labelWidth, row: row, width: chartWidth, height: 1)
-        frame.render(
-            TextLine(pen.text("\(Int(columns.spanSeconds.rounded())) s ago"), style: .colour(.muted), glyphs: pen.glyphs), in: axis)
-        frame.render(TextLine("now", style: .colour(.muted), alignment: .right, glyphs: pen.glyphs), in: axis)
-        row += 1
+        if axisRows > 0 {
+            let axis = Rect(column: inner.column + labelWidth, row: row, width: chartWidth, height: 1)
+            frame.render(
+                TextLine(pen.text("\(Int(columns.spanSeconds.rounded())) s ago"), style: .colour(.muted), glyphs: pen.glyphs), in: axis)
+            frame.render(TextLine("now", style: .colour(.muted), alignment: .right, glyphs: pen.glyphs), in: axis)
+            row += 1
+        }
         if legendRows > 0 {
             let legends = [
                 "gaze: \(pen.glyphs.dotFilled) at her  \(pen.glyphs.dotHollow) away  \(pen.glyphs == .ascii ? "." : "·") far away",
@@ -256,7 +277,9 @@ enum DyadPanel {
                 dashes(gap.width, arrowAtEnd: pen.glyphs.arrowRight), column: gap.column, row: gap.row + 2, style: .colour(.calm), clip: gap
             )
         case .away:
-            frame[infantColumn - 1, area.row + 2] = Cell(pen.glyphs.arrowLeft, style: .colour(.alert))
+            // Looking around the room is curiosity, not overload: calm.
+            let colour: SemanticColour = infant.behavior == .exploring ? .calm : .alert
+            frame[infantColumn - 1, area.row + 2] = Cell(pen.glyphs.arrowLeft, style: .colour(colour))
         case .farAway:
             frame[infantColumn - 2, area.row + 2] = Cell(pen.glyphs.arrowLeft, style: .colour(.distress))
             frame[infantColumn - 1, area.row + 2] = Cell(pen.glyphs.arrowLeft, style: .colour(.distress))
@@ -291,9 +314,9 @@ enum DyadPanel {
         return text
     }
 
-    /// The four lines of words: the infant's affect and doing, its arousal
-    /// gauge, the caregiver's action (and how long she has waited), her
-    /// intensity.
+    /// The five lines of words: the infant's affect and doing, its arousal
+    /// gauge, its heart rate (under the gauge, with its resting rate), the
+    /// caregiver's action (and how long she has waited), her intensity.
     static func words(_ dyad: Dyad, in area: Rect, on frame: inout Frame, pen: Pen) {
         let infant = dyad.infant
         let caregiver = dyad.caregiver
@@ -304,7 +327,7 @@ enum DyadPanel {
             style: Style(foreground: affectColour, bold: true), clip: area)
         x = frame.write(pen.text(" · "), column: x, row: area.row, style: .colour(.muted), clip: area)
         frame.render(
-            TextLine(pen.text(ScreenWords.doing(gaze: infant.gaze, behavior: infant.behavior)), glyphs: pen.glyphs),
+            TextLine(pen.text(ScreenWords.doing(gaze: infant.gaze, behavior: infant.behavior, affect: infant.affect)), glyphs: pen.glyphs),
             in: Rect(column: x, row: area.row, width: area.endColumn - x, height: 1))
         // 2: arousal gauge with the window of tolerance and the distress level.
         let zone = ScreenWords.zone(arousal: infant.arousal, traits: dyad.traits)
@@ -325,15 +348,23 @@ enum DyadPanel {
         }
         frame.write(
             zone.word, column: gauge.endColumn + 1, row: gaugeRow.row, style: Style(foreground: zone.colour, bold: true), clip: gaugeRow)
-        // 3: what she does, and for how long she has waited.
+        // 3: the heart rate, under the gauge, beside its resting rate.
+        let heartRow = area.line(2)
+        let beats = frame.write(
+            ScreenWords.heartRate(infant.heartRate, ascii: pen.ascii), column: heartRow.column + DyadPanel.labelWidth,
+            row: heartRow.row, style: Style(bold: true), clip: heartRow)
+        frame.write(
+            " (resting \(Int(dyad.traits.restingHeartRate.rounded())))", column: beats, row: heartRow.row, style: .colour(.muted),
+            clip: heartRow)
+        // 4: what she does, and for how long she has waited.
         var doing = ScreenWords.caregiverDoing(caregiver.action)
         if caregiver.action == .wait {
             let waited = " · \(TextFormatting.seconds(caregiver.actionSeconds))"
             doing += doing.count + waited.count + 7 <= area.width ? waited + " so far" : waited
         }
-        frame.render(TextLine(pen.text(doing), style: Style(foreground: .accent, bold: true), glyphs: pen.glyphs), in: area.line(2))
-        // 4: her intensity.
-        let intensityRow = area.line(3)
+        frame.render(TextLine(pen.text(doing), style: Style(foreground: .accent, bold: true), glyphs: pen.glyphs), in: area.line(3))
+        // 5: her intensity.
+        let intensityRow = area.line(4)
         frame.write("intensity", column: intensityRow.column, row: intensityRow.row, style: .colour(.muted), clip: intensityRow)
         let barWidth = max(5, min(20, intensityRow.width - DyadPanel.labelWidth - 6))
         let filled = Int((caregiver.intensity * Double(barWidth)).rounded())

@@ -7,7 +7,8 @@ import AttuneScenario
 /// A header with the scene, the clock and the state; one panel per dyad
 /// with the two faces scaled up to fill it, the affect and what the baby
 /// does in bold words, a tall arousal gauge across the panel with the
-/// window of tolerance marked and named, and what the caregiver does; then
+/// window of tolerance marked and named, the heart rate under it, and what
+/// the caregiver does; then
 /// the newest caption (or the scene's question and its choices) in bold,
 /// centred on its own band. There is no key bar: `?` lists the keys.
 enum PresenterView {
@@ -54,8 +55,8 @@ enum PresenterView {
     static func faceHeight(scale: Int) -> Int { Faces.height + 2 * (scale - 1) }
 
     /// Rows under the faces: the baby's words, a blank row, the gauge (3),
-    /// its label, and what she does.
-    static let rowsBelowFaces = 7
+    /// its label, the heart rate, and what she does.
+    static let rowsBelowFaces = 8
 
     static func panel(_ session: LiveSession, dyad d: Int, in area: Rect, on frame: inout Frame, pen: Pen) {
         guard area.height >= 1, area.width >= 10 else { return }
@@ -78,7 +79,7 @@ enum PresenterView {
         let infant = dyad.infant
         let affectStyle = Style(foreground: ScreenWords.colour(infant.affect), bold: true)
         let babyLine =
-            "\(ScreenWords.symbol(infant.affect)) \(infant.affect.word.uppercased()) · \(ScreenWords.doing(gaze: infant.gaze, behavior: infant.behavior))"
+            "\(ScreenWords.symbol(infant.affect)) \(infant.affect.word.uppercased()) · \(ScreenWords.doing(gaze: infant.gaze, behavior: infant.behavior, affect: infant.affect))"
         frame.render(TextLine(pen.text(babyLine), style: affectStyle, alignment: .centre, glyphs: pen.glyphs), in: line(body, row))
         row += 2
 
@@ -97,6 +98,9 @@ enum PresenterView {
         frame.render(
             TextLine(pen.text(arousalLine), style: Style(foreground: zone.colour, bold: true), alignment: .centre, glyphs: pen.glyphs),
             in: line(body, row))
+        row += 1
+        let heart = ScreenWords.heartRate(infant.heartRate, resting: dyad.traits.restingHeartRate, ascii: pen.ascii)
+        frame.render(TextLine(heart, style: Style(bold: true), alignment: .centre, glyphs: pen.glyphs), in: line(body, row))
         row += 1
 
         var doing = ScreenWords.caregiverDoing(dyad.caregiver.action)
@@ -167,6 +171,11 @@ enum PresenterView {
             frame.write(
                 DyadPanel.dashes(gapWidth, arrowAtEnd: pen.glyphs.arrowRight), column: gapColumn, row: middle,
                 style: Style(foreground: .calm, bold: true), clip: area)
+        case .away where infant.behavior == .exploring:
+            // Curious, not overwhelmed: calm, and said in words.
+            frame.write(
+                String(pen.glyphs.arrowLeft) + " looking around", column: gapColumn, row: middle,
+                style: Style(foreground: .calm, bold: true), clip: Rect(column: gapColumn, row: middle, width: gapWidth, height: 1))
         case .away:
             frame.write(
                 String(pen.glyphs.arrowLeft) + " away", column: gapColumn, row: middle,

@@ -6,6 +6,11 @@ public enum ScreenWords {
     /// A short symbol for an affect: `++` delighted, `+` interested,
     /// `.` neutral, `-` dull, `--` withdrawn, `!` fussy, `!!` distressed
     /// or protesting.
+    ///
+    /// Interest keeps its `+` (the baby is attentive, turned towards
+    /// something), but only delight counts as positive affect, as
+    /// still-face studies code it: the colour (``colour(_:)``) and the
+    /// affect track (``mark(_:)``) say so.
     public static func symbol(_ affect: Affect) -> String {
         switch affect {
         case .delighted: "++"
@@ -18,16 +23,29 @@ public enum ScreenWords {
         }
     }
 
-    /// The one-character mark of an affect in the affect track.
+    /// The one-character mark of an affect in the affect track, in four
+    /// groups that the track's legend names: `+` happy (delighted), `.`
+    /// calm (interested or neutral), `-` flat (dull or withdrawn), `!`
+    /// upset (fussy, distressed or protesting). Interest is marked with the
+    /// calm, not with the happy: it is attentive, not yet positive.
     public static func mark(_ affect: Affect) -> Character {
-        symbol(affect).first ?? "."
+        switch affect {
+        case .delighted: "+"
+        case .interested, .neutral: "."
+        case .dull, .withdrawn: "-"
+        case .fussy, .distressed, .protesting: "!"
+        }
     }
 
-    /// The colour of an affect: warm for positive, muted for dull or
-    /// withdrawn, alert for fussy, distress for distressed or protesting.
+    /// The colour of an affect: warm for delight (the one positive affect),
+    /// calm for interest (attentive and settled, but not positive: calm, not
+    /// warm, so that colour never reads it as a smile), the default for
+    /// neutral, muted for dull or withdrawn, alert for fussy, distress for
+    /// distressed or protesting.
     public static func colour(_ affect: Affect) -> SemanticColour {
         switch affect {
-        case .delighted, .interested: .warm
+        case .delighted: .warm
+        case .interested: .calm
         case .neutral: .default
         case .dull, .withdrawn: .muted
         case .fussy: .alert
@@ -36,12 +54,14 @@ public enum ScreenWords {
     }
 
     /// What the infant is doing and where it looks, in a few words
-    /// ("looks away, sucks thumb").
-    public static func doing(gaze: Gaze, behavior: Behavior) -> String {
+    /// ("looks away, sucks thumb"). A bid is told by its affect: smiles and
+    /// coos when delighted, a sober call when only interested; a baby
+    /// exploring looks around the room (curious, not overwhelmed).
+    public static func doing(gaze: Gaze, behavior: Behavior, affect: Affect) -> String {
         switch (gaze, behavior) {
         case (.atCaregiver, .smiling): "smiles at her"
         case (.atCaregiver, .cooing): "coos at her"
-        case (.atCaregiver, .bidding): "smiles and coos to call her"
+        case (.atCaregiver, .bidding): affect == .delighted ? "smiles and coos to call her" : "calls to her, not smiling"
         case (.atCaregiver, .fussing): "looks at her, fussing"
         case (.atCaregiver, .crying): "cries"
         case (.atCaregiver, .pushingAway): "pushes her away"
@@ -52,10 +72,12 @@ public enum ScreenWords {
         case (.away, .crying): "turned away, crying"
         case (.away, .pushingAway): "turned away, pushing"
         case (.away, .withdrawn): "turned inward, quiet"
+        case (.away, .exploring): "looks around the room"
         case (.away, _): "looks away"
         case (.farAway, .selfSoothing): "turned far away, thumb"
         case (.farAway, .crying): "turned far away, crying"
         case (.farAway, .fussing): "turned far away, fussing"
+        case (.farAway, .exploring): "turned far away, looking around"
         case (.farAway, _): "turned far away"
         }
     }
@@ -68,6 +90,18 @@ public enum ScreenWords {
         if arousal > traits.windowHigh { return ("too high", .alert) }
         if arousal < traits.windowLow { return ("low", .muted) }
         return ("in range", .calm)
+    }
+
+    /// The heart rate as the screen shows it, in whole beats per minute:
+    /// `♥ 152 bpm`, or `HR 152 bpm` when only ASCII may be drawn.
+    public static func heartRate(_ beatsPerMinute: Double, ascii: Bool) -> String {
+        "\(ascii ? "HR" : "♥") \(Int(beatsPerMinute.rounded())) bpm"
+    }
+
+    /// The heart rate with the baby's resting rate beside it, so that a
+    /// rise shows without colour: `♥ 152 bpm (resting 140)`.
+    public static func heartRate(_ beatsPerMinute: Double, resting: Double, ascii: Bool) -> String {
+        heartRate(beatsPerMinute, ascii: ascii) + " (resting \(Int(resting.rounded())))"
     }
 
     /// The caregiver's action as a sentence start ("She plays").
