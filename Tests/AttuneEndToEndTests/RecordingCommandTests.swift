@@ -16,7 +16,8 @@ struct RecordingCommandTests {
             TmuxPane.attune("run \(TmuxPane.quoted(scenario.path)) --speed 4 --record \(TmuxPane.quoted(recording))") + "; echo EXIT=$?")
         try pane.wait(for: "The baby has turned away. What now?", seconds: 20)
         try pane.type("i")
-        try pane.wait(for: "the run going on") { $0.contains("Caregiver · intrusive") && (clockSeconds($0) ?? 0) >= 12 }
+        // The first look-away comes at about 12 s; she leans in soon after.
+        try pane.wait(for: "the run going on") { $0.contains("Caregiver · intrusive") && (clockSeconds($0) ?? 0) >= 18 }
         try pane.type("q")
         let debrief = try pane.settled(containing: "What happened")
         try pane.type("q")
