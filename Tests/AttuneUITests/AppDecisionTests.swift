@@ -128,7 +128,7 @@ struct AppDecisionTests {
         app.press(.left, .left, .left)
         #expect(app.cursor < step)
         #expect(app.session?.isPaused == false)
-        app.wait(seconds: 15)
+        app.wait(seconds: 25)
         #expect(app.cursor > newest)
         #expect(app.session?.timeline.openDecision == nil, "the recorded answer is given again")
         let replayed = Array(history(app).prefix(newest))

@@ -16,13 +16,14 @@ func presenterApp(
 struct AppPresenterTests {
     @Test func theHeaderNamesTheSceneAndTheClockAndThereIsNoKeyBar() throws {
         var app = try presenterApp()
-        app.wait(seconds: 2)
+        app.wait(seconds: 14)
         let lines = app.screenLines
         #expect(lines.count == 30)
         #expect(lines[0].hasPrefix(" Attune · Wait or lean in?"))
-        // The baby first looks away (to look around the room) at 0:01, and
-        // the scene stops there for the room's answer.
-        #expect(lines[0].contains("0:01 / 2:00  speed 1x  YOUR CHOICE"))
+        // The baby looks around the room at 0:01 (curiosity: no question),
+        // first looks away to calm down at 0:12, and the scene stops there
+        // for the room's answer.
+        #expect(lines[0].contains("0:12 / 2:00  speed 1x  YOUR CHOICE"))
         #expect(!app.screenText.contains("Space  play"))
         #expect(!app.screenText.contains("?  keys"))
     }
@@ -102,10 +103,10 @@ struct AppPresenterTests {
 
     @Test func theSmallestWindowStillShowsEverything() throws {
         var app = try presenterApp(width: 80, height: 24)
-        app.wait(seconds: 2)
+        app.wait(seconds: 14)
         let text = app.screenText
         #expect(app.screenLines.count == 24)
-        for part in ["Caregiver · attuned", "arousal:", "bpm (resting 140)", "She ", "0:01 / 2:00"] {
+        for part in ["Caregiver · attuned", "arousal:", "bpm (resting 140)", "She ", "0:12 / 2:00"] {
             #expect(text.contains(part), "\(part)")
         }
         #expect(app.screenLines.filter { $0.hasPrefix(" [") }.count == 3)

@@ -42,7 +42,7 @@ struct KeyTableTests {
 
     @Test func aQuestionsAnswersComeBeforeEveryOtherKey() throws {
         var app = try liveApp("workshop-wait-or-lean-in", width: 100, height: 30)
-        app.wait(seconds: 10)
+        app.wait(seconds: 16)
         let session = try #require(app.session)
         let decision = try #require(session.timeline.openDecision)
         let choice = try #require(session.scenario.decisions[decision].choices.first)

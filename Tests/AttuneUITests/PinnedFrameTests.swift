@@ -69,7 +69,8 @@ struct PinnedFrameTests {
     @Test("the presenter at the workshop's question, and after an answer")
     func presenter() throws {
         var app = AppState(run: try readyScenario("workshop-wait-or-lean-in"), size: Size(width: 100, height: 30), presenter: true)
-        app.wait(seconds: 10)
+        app.wait(seconds: 14)
+        #expect(app.session?.timeline.openDecision != nil, "the question is up")
         var text = pinnedText(AppView.render(app), caption: "the question")
         app.type("w")
         app.wait(seconds: 6)

@@ -62,7 +62,7 @@ struct RecordedSession {
 /// question, lean in, what if, wait, speed up, end.
 func workshopSession() throws -> RecordedSession {
     var session = RecordedSession(try readyScenario("workshop-wait-or-lean-in"))
-    session.wait(seconds: 8)
+    session.wait(seconds: 14)
     session.press(.character("i"))
     session.wait(seconds: 3)
     session.press(.character("W"))
@@ -119,7 +119,7 @@ struct RecordingTests {
         session.resize(Size(width: 60, height: 20))
         session.wait(seconds: 2)
         session.resize(Size(width: 100, height: 30))
-        session.wait(seconds: 5)
+        session.wait(seconds: 10)
         #expect(session.state.session?.timeline.openDecision != nil, "the question is up")
         session.press(.character("i"))
         session.wait(seconds: 2)

@@ -158,6 +158,12 @@ public struct Narrator: Sendable {
         if lines.count > Self.keptLines { lines.removeFirst(lines.count - Self.keptLines) }
     }
 
+    /// True at the step the infant turns back to her from looking around
+    /// the room (the model marks no event for that return).
+    private func returnedFromLookingAround(_ d: Int, _ infant: InfantState) -> Bool {
+        exploringLookAway[d] && lookAwayStart[d] != nil && infant.gaze == .atCaregiver
+    }
+
     private func prefixed(_ text: String, dyad: Int) -> String {
         labels.count > 1 ? "\(labels[dyad]): \(text)" : text
     }
@@ -166,14 +172,17 @@ public struct Narrator: Sendable {
     /// (they read the state from before this step's changes).
     private mutating func track(_ events: Events, dyad: Dyad, index d: Int, step: Int) {
         let infant = dyad.infant
-        if events.contains(.infantLooksAway) {
+        let returnedFromLooking = returnedFromLookingAround(d, infant)
+        // A new stretch away: a look-away, or a look around the room (a look
+        // around that turns into a look-away keeps its start).
+        if events.contains(.infantExplores) || (events.contains(.infantLooksAway) && lookAwayStart[d] == nil) {
             lookAwayStart[d] = step
             chasedDuringLookAway[d] = false
             exploringLookAway[d] = infant.behavior == .exploring
             lookAwayArousal[d] = infant.arousal
             lookAwayHeartRate[d] = infant.heartRate
         }
-        if events.contains(.infantLooksBack) {
+        if events.contains(.infantLooksBack) || returnedFromLooking {
             lookAwayStart[d] = nil
             chasedDuringLookAway[d] = false
             exploringLookAway[d] = false
@@ -272,10 +281,10 @@ public struct Narrator: Sendable {
         if events.contains(.infantFusses) {
             return Candidate(fussing(infant: infant, traits: traits, action: action), 6)
         }
-        if events.contains(.infantLooksAway) {
+        if events.contains(.infantLooksAway) || events.contains(.infantExplores) {
             return Candidate(lookingAway(infant: infant, traits: traits, action: action), 5)
         }
-        if events.contains(.infantLooksBack) {
+        if events.contains(.infantLooksBack) || returnedFromLookingAround(d, infant) {
             let start = lookAwayStart[d] ?? step
             let length = TextFormatting.wholeSeconds(Double(step - start) * stepSeconds)
             if action == .stillFace {
