@@ -263,6 +263,47 @@ struct ExperimentDaysCommandTests {
             result.standardError == "--switch 4:dyads.0.caregiver.energy=2: dyads.0.caregiver.energy is 2; it must be between 0 and 1\n")
     }
 
+    @Test("days rows carry the babies' traits: drawn once per history, the trust each day starts with")
+    func traits() throws {
+        let arguments = ["days", "scene-b-chases", "--days", "3", "--runs", "6", "--set", "duration=20s"]
+        let fixed = try AttuneBinary.run(arguments)
+        #expect(fixed.status == 0, "\(fixed.standardError)")
+        #expect(try column("age_months_mean", fixed.standardOutput) == [4, 4, 4])
+        #expect(try column("reactivity_lo", fixed.standardOutput) == [0.5, 0.5, 0.5])
+        let trust = try column("trust_start_mean", fixed.standardOutput)
+        let ends = try column("trust_end_mean", fixed.standardOutput)
+        #expect(trust[0] == 0.8)
+        #expect(trust[1] == ends[0] && trust[2] == ends[1], "each day starts where the one before ended")
+        let drawn = try AttuneBinary.run(arguments + ["--population", "default"])
+        #expect(drawn.status == 0, "\(drawn.standardError)")
+        let low = try column("reactivity_lo", drawn.standardOutput)
+        let high = try column("reactivity_hi", drawn.standardOutput)
+        #expect(zip(low, high).allSatisfy { $0 < $1 }, "the histories' babies differ")
+        #expect(Set(try column("reactivity_mean", drawn.standardOutput)).count == 1, "each history keeps its baby")
+        // The table a terminal gets keeps its five figures.
+        #expect(!fixed.standardOutput.contains("Reactivity"))
+    }
+
+    @Test("a spread can be varied or switched; --population beside it is refused")
+    func spreads() throws {
+        let sweep = try AttuneBinary.run([
+            "sweep", "scene-a-waits", "--vary", "infant.reactivity.sd=0,0.2", "--runs", "8", "--set", "duration=10s",
+        ])
+        #expect(sweep.status == 0, "\(sweep.standardError)")
+        let low = try column("reactivity_lo", sweep.standardOutput)
+        let high = try column("reactivity_hi", sweep.standardOutput)
+        #expect(low[0] == high[0], "sd 0: the same baby every run")
+        #expect(low[1] < high[1], "sd 0.2: babies that differ")
+        let refused = try AttuneBinary.run([
+            "sweep", "scene-a-waits", "--vary", "infant.reactivity.sd=0,0.2", "--runs", "8", "--population", "none",
+        ])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("--vary infant.reactivity.sd=0,0.2: --population none sets how every trait"))
+        let trust = try AttuneBinary.run(["days", "scene-b-chases", "--days", "4", "--switch", "2:infant.trust.sd=0.1"])
+        #expect(trust.status == 1)
+        #expect(trust.standardError.contains("infant.trust is what a history carries from one session to the next"))
+    }
+
     @Test("days rows are the same on one thread and on two")
     func threads() throws {
         let arguments = ["days", "wait-or-chase", "--days", "3", "--runs", "5", "--sessions-per-day", "2", "--set", "duration=90s"]

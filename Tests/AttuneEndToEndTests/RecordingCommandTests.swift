@@ -16,7 +16,8 @@ struct RecordingCommandTests {
             TmuxPane.attune("run \(TmuxPane.quoted(scenario.path)) --speed 4 --record \(TmuxPane.quoted(recording))") + "; echo EXIT=$?")
         try pane.wait(for: "The baby has turned away. What now?", seconds: 20)
         try pane.type("i")
-        try pane.wait(for: "the run going on") { $0.contains("Caregiver · intrusive") && (clockSeconds($0) ?? 0) >= 12 }
+        // The first look-away comes at about 12 s; she leans in soon after.
+        try pane.wait(for: "the run going on") { $0.contains("Caregiver · intrusive") && (clockSeconds($0) ?? 0) >= 18 }
         try pane.type("q")
         let debrief = try pane.settled(containing: "What happened")
         try pane.type("q")
@@ -106,10 +107,44 @@ struct RecordingCommandTests {
         #expect(replay.standardError.contains("format version 7"))
     }
 
-    @Test("--record needs a scenario")
+    @Test("--record needs a scenario, and so does --population")
     func recordNeedsAScenario() throws {
         let result = try AttuneBinary.run(["run", "--record", "x.jsonl"])
         #expect(result.status != 0)
         #expect(result.standardError.contains("--record saves a run of one scenario"))
+        let population = try AttuneBinary.run(["run", "--population", "default"])
+        #expect(population.status == 64)
+        #expect(population.standardError.contains("--population chooses the babies of one scenario; name it"))
+    }
+
+    @Test("run --population keeps its baby in the recording: the recording's picture is the scenario's with that baby")
+    func populationRecorded() throws {
+        let folder = try AttuneBinary.makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let recording = folder.appendingPathComponent("drawn.jsonl").path
+        let pane = try livePane()
+        try pane.run(
+            TmuxPane.attune(
+                "run scene-a-waits --seed 5 --speed 32 --set duration=20s --population default --record \(TmuxPane.quoted(recording))")
+                + "; echo EXIT=$?")
+        try pane.wait(for: "What happened")
+        try pane.type("q")
+        try pane.wait(for: "EXIT=0")
+        let text = try String(contentsOfFile: recording, encoding: .utf8)
+        #expect(text.prefix { $0 != "\n" }.contains("\"population\":\"default\""))
+
+        func picture(_ arguments: [String], _ name: String) throws -> String {
+            let svg = folder.appendingPathComponent(name).path
+            let result = try AttuneBinary.run(["report"] + arguments + ["--svg", svg])
+            #expect(result.status == 0, "\(result.standardError)")
+            return try String(contentsOfFile: svg, encoding: .utf8)
+        }
+        let scenario = ["scene-a-waits", "--seed", "5", "--set", "duration=20s"]
+        let recorded = try picture([recording], "recorded.svg")
+        #expect(recorded == (try picture(scenario + ["--population", "default"], "drawn.svg")))
+        #expect(recorded != (try picture(scenario, "fixed.svg")))
+        let refused = try AttuneBinary.run(["report", recording, "--population", "none", "--svg", "x.svg"])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("a recording keeps the seed and settings it was made with, and its baby"))
     }
 }

@@ -24,6 +24,25 @@ struct ReportCommandTests {
         #expect(page.contains("<svg") && page.contains("<caption>The figures</caption>"))
     }
 
+    @Test("report --population draws the run's baby; a recording keeps its own")
+    func population() throws {
+        let folder = try AttuneBinary.makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func picture(_ extra: [String]) throws -> String {
+            let svg = folder.appendingPathComponent("run.svg").path
+            let result = try AttuneBinary.run(["report", "scene-a-waits", "--seed", "2", "--set", "duration=30s", "--svg", svg] + extra)
+            #expect(result.status == 0, "\(result.standardError)")
+            return try String(contentsOfFile: svg, encoding: .utf8)
+        }
+        let plain = try picture([])
+        #expect(try picture(["--population", "none"]) == plain)
+        let drawn = try picture(["--population", "default"])
+        #expect(drawn != plain)
+        #expect(try picture(["--population", "default"]) == drawn)
+        let refused = try AttuneBinary.run(["report", "scene-a-waits", "--population", "maybe", "--svg", "x.svg"])
+        #expect(refused.status == 64)
+    }
+
     @Test("report needs somewhere to write")
     func needsAnOutput() throws {
         let result = try AttuneBinary.run(["report", "wait-or-chase"])

@@ -17,7 +17,9 @@ struct FigureListTests {
                 "run", "seed", "dyad", "phase", "duration_s", "gaze_at_caregiver_pct", "positive_affect_pct",
                 "negative_affect_pct", "distress_pct", "mean_arousal", "peak_arousal", "coordinated_pct", "ruptures",
                 "repairs", "median_repair_s", "longest_rupture_s", "lookaways", "mean_lookaway_s", "returned_on_own",
-                "trust_end", "crying_pct", "unrepaired", "median_lookaway_s",
+                "trust_end", "crying_pct", "unrepaired", "median_lookaway_s", "withdrawn_pct", "mean_hr_bpm", "peak_hr_bpm",
+                "mean_rsa", "matched_pct", "repaired_2s_pct", "repaired_5s_pct", "age_months", "reactivity", "soothability",
+                "sociability", "trust_start",
             ])
     }
 
@@ -100,5 +102,17 @@ struct FigureListTests {
         }
         let perSession = try #require(DayFigures.all.first { $0.perSession })
         #expect(perSession.value(ofDay: day, sessions: 4) == Double(day.lookAways) / 4)
+        // The baby's traits are the baby met, not the defaults of an empty sum.
+        var plan = TestPlans.waitOrChase
+        plan.infant = InfantParameters(ageMonths: 7, reactivity: 0.3, soothability: 0.6, trust: 0.4, sociability: 0.8)
+        var older = Simulation(plan: plan, seed: 2)
+        older.runToEnd()
+        let combined = PhaseMetrics.combined(older.dyads[0].metrics)
+        let traits = DayFigures.all.filter { !$0.inTable }.map { $0.value(ofDay: combined, sessions: 1) }
+        #expect(traits == [7, 0.3, 0.6, 0.8, 0.4])
+        #expect(
+            DayFigures.all.filter { !$0.inTable }.map(\.figure.column) == [
+                "age_months", "reactivity", "soothability", "sociability", "trust_start",
+            ])
     }
 }

@@ -32,7 +32,7 @@ struct ErrorTests {
         #expect(
             problems(yaml) == [
                 "test.yaml:3:15: infant.reactivity is \"high\"; it must be a number between 0 and 1",
-                "test.yaml:4:10: infant.trust is a list; write a number between 0 and 1",
+                "test.yaml:4:10: infant.trust is a list; write a number between 0 and 1, or a mean and a standard deviation for babies that differ from run to run, like  trust: {mean: 0.7, sd: 0.15}",
             ])
     }
 

@@ -143,33 +143,40 @@ public struct DaysReport: Sendable {
     }
 
     /// The tables: a heading, then for each dyad one row per day with every
-    /// figure of ``DayFigures/all`` as mean ± half its 95% interval over runs.
+    /// figure of ``DayFigures/all`` the table shows (``DayFigure/inTable``)
+    /// as mean ± half its 95% interval over runs.
     public func table() -> String {
         var out = title.isEmpty ? "" : title + "\n"
         let k = schedule.sessionsPerDay
         out += "\(schedule.days) \(schedule.days == 1 ? "day" : "days"), \(k) \(k == 1 ? "session" : "sessions") a day, "
         out += "\(result.runs) \(result.runs == 1 ? "history" : "histories") (runs). "
-        out += "Trust carries from each session to the next; it starts at \(Field.fixed(schedule.initialTrust, places: 3)).\n"
+        let trust = Field.fixed(schedule.initialTrust, places: 3)
+        if schedule.stretches[0].plan.population.isFixed {
+            out += "Trust carries from each session to the next; it starts at \(trust).\n"
+        } else {
+            out += "Trust carries from each session to the next; each history draws its own baby, whose trust starts around \(trust).\n"
+        }
         out += "Each cell: the mean over the runs ± half its 95% confidence interval.\n"
         let changes = numberedChanges
+        let shown = DayFigures.all.indices.filter { DayFigures.all[$0].inTable }
         for (d, label) in schedule.dyadLabels.enumerated() {
             out += "\n\(label)\n"
             var headers = ["Day"]
             if !changes.isEmpty { headers.append("Change") }
-            headers += DayFigures.all.map(\.figure.label)
+            headers += shown.map { DayFigures.all[$0].figure.label }
             var rows = [[String]]()
             for day in 1...schedule.days {
                 var row = [String(day)]
                 if !changes.isEmpty {
                     row.append(changes.first { $0.1.firstDay == day }.map { "[\($0.0)]" } ?? "")
                 }
-                for (k, metric) in DayFigures.all.enumerated() {
-                    row.append(plusMinus(result.interval(metric: k, day: day, dyad: d), places: metric.figure.tablePlaces))
+                for k in shown {
+                    row.append(plusMinus(result.interval(metric: k, day: day, dyad: d), places: DayFigures.all[k].figure.tablePlaces))
                 }
                 rows.append(row)
             }
             out += TextTable.render(
-                headers: headers, rows: rows, rightAligned: headers.indices.map { $0 == 0 || $0 >= headers.count - DayFigures.all.count })
+                headers: headers, rows: rows, rightAligned: headers.indices.map { $0 == 0 || $0 >= headers.count - shown.count })
         }
         if !changes.isEmpty {
             out += "\n"

@@ -50,7 +50,7 @@ public struct DaySwitch: Sendable, Hashable {
                 "\(label): a history's sessions take their seeds from --seed (run r, session s uses S + r × 1,000,003 + s), so a switched seed would change nothing"
             )
         }
-        if path == DaySchedule.trustPath {
+        if path == DaySchedule.trustPath || path.hasPrefix(DaySchedule.trustPath + ".") {
             throw ExperimentErrors(
                 "\(label): infant.trust is what a history carries from one session to the next, so it can't be switched; set the first day's trust with --set infant.trust=VALUE"
             )

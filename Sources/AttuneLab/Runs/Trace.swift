@@ -6,12 +6,17 @@ import AttuneModel
 /// valence, trust and the caregiver's intensity have 4 decimals; gaze,
 /// behaviour, affect and action are the model's plain words (`at-caregiver`,
 /// `self-soothing`, `still-face`); `coordinated` is `true` or `false`;
-/// `event` is the step's event names joined by `+`, empty when none.
+/// `event` is the step's event names joined by `+`, empty when none;
+/// `heart_rate_bpm` is the infant's heart rate in beats per minute (2
+/// decimals) and `rsa` its vagal tone in ln(ms²) (3 decimals), as the
+/// batch figures `mean_hr_bpm` and `mean_rsa` write them. The two came
+/// after the others and so are last, keeping the older columns in place
+/// for scripts that read them by position.
 public enum TraceColumns {
     /// Column names, in output order.
     public static let names: [String] = [
         "t", "phase", "dyad", "arousal", "valence", "trust", "gaze", "behavior", "affect",
-        "caregiver_action", "caregiver_intensity", "coordinated", "event",
+        "caregiver_action", "caregiver_intensity", "coordinated", "event", "heart_rate_bpm", "rsa",
     ]
 }
 
@@ -70,6 +75,8 @@ public struct TraceRunner: Sendable {
                     .decimal(dyad.caregiver.intensity, places: 4),
                     .flag(dyad.isCoordinated),
                     .text(events[d].names),
+                    .decimal(infant.heartRate, places: FigureUnit.beatsPerMinute.rowPlaces),
+                    .decimal(infant.rsa, places: FigureUnit.vagalTone.rowPlaces),
                 ])
             }
         }

@@ -31,11 +31,19 @@ public struct DayFigure: Sendable {
     /// True for a figure per session: the day's value divided by the
     /// sessions of the day.
     public let perSession: Bool
+    /// True when the readable table shows it; false for a figure of rows
+    /// (and `--plot`) only, such as the traits of the babies drawn.
+    public let inTable: Bool
 
     /// Creates a day's figure.
-    public init(_ figure: Figure, perSession: Bool = false) {
+    /// - Parameters:
+    ///   - figure: the registry's figure (or one of the same shape).
+    ///   - perSession: divide the day's value by its sessions; default no.
+    ///   - inTable: show it in the readable table; default yes.
+    public init(_ figure: Figure, perSession: Bool = false, inTable: Bool = true) {
         self.figure = figure
         self.perSession = perSession
+        self.inTable = inTable
     }
 
     /// The figure over one day: `day` holds the day's sessions combined
@@ -56,7 +64,12 @@ public enum DayFigures {
     ///   the day's sessions;
     /// - `distress_pct`, `coordinated_pct`: shares of the day's steps;
     /// - `median_repair_s`: the median of the day's repair latencies
-    ///   (every session and phase); a run with no repair that day has none.
+    ///   (every session and phase); a run with no repair that day has none;
+    /// - in rows only, the baby of each history: `age_months`,
+    ///   `reactivity`, `soothability`, `sociability` (drawn once per
+    ///   history when the scenario has a population, so their means over
+    ///   the histories show the population) and `trust_start`, its trust at
+    ///   the start of the day's first session.
     public static let all: [DayFigure] = [
         DayFigure(Figures.trustEnd.relabelled("Trust at the end of the day (0-1)")),
         DayFigure(
@@ -67,6 +80,11 @@ public enum DayFigures {
         DayFigure(Figures.distress),
         DayFigure(Figures.coordinated),
         DayFigure(Figures.medianRepair),
+        DayFigure(Figures.ageMonths, inTable: false),
+        DayFigure(Figures.reactivity, inTable: false),
+        DayFigure(Figures.soothability, inTable: false),
+        DayFigure(Figures.sociability, inTable: false),
+        DayFigure(Figures.trustStart.relabelled("Trust at the start of the day (0-1)"), inTable: false),
     ]
 
     /// The index in ``all`` of the figure `days` charts when no `--plot`

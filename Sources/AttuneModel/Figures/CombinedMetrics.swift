@@ -1,12 +1,16 @@
 extension PhaseMetrics {
     /// Adds the figures of a later stretch of the same dyad (the next phase,
     /// or the next session), as if the two were one phase: counts, sums and
-    /// lists add up, peaks and longest ruptures take the larger, and trust
-    /// at the end is the later stretch's when it had any steps.
+    /// lists add up, peaks and longest ruptures take the larger, trust at
+    /// the end is the later stretch's when it had any steps, and the infant
+    /// met is the first stretch's with any steps.
     ///
     /// Both stretches are taken to have the same step length (this one's is
     /// kept). Not used by the step: it reads finished figures.
     public mutating func add(_ later: PhaseMetrics) {
+        // The baby met is the first stretch's (in `days`, its trust at the
+        // start of the day).
+        if steps == 0 { infant = later.infant }
         steps += later.steps
         gazeAtCaregiverSteps += later.gazeAtCaregiverSteps
         positiveSteps += later.positiveSteps

@@ -33,9 +33,16 @@ public func describe(_ scenario: Scenario) -> String {
     lines.append("  length: \(Format.seconds(plan.totalSeconds)) in \(plan.phases.count) \(plan.phases.count == 1 ? "phase" : "phases")")
 
     lines.append("")
-    lines.append("Infant (every caregiver meets its own copy of this infant)")
+    if plan.population.isFixed {
+        lines.append("Infant (every caregiver meets its own copy of this infant)")
+    } else {
+        lines.append("Infant (each run draws its own baby; every caregiver of a run meets the same one)")
+    }
     for parameter in ParameterCatalog.infant {
-        lines.append("  \(parameter.key): \(Format.value(plan.infant[keyPath: parameter.field], of: parameter.spec))")
+        let value = plan.infant[keyPath: parameter.field]
+        let spread = plan.population.spread[parameter.key] ?? 0
+        let shown = spread > 0 ? Format.spread(mean: value, sd: spread, of: parameter.spec) : Format.value(value, of: parameter.spec)
+        lines.append("  \(parameter.key): \(shown)")
     }
 
     lines.append("")

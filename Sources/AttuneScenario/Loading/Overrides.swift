@@ -7,7 +7,9 @@ import Yams
 /// (`infant.age_months`, `dyads.0.caregiver.patience`, `phases.1.duration`).
 /// VALUE is read as one YAML value (`8`, `2s`, `"Hello, world"`). A missing
 /// key is added, with any missing sets of fields on the way; a list position
-/// must already exist.
+/// must already exist. An infant field written as a plain number takes a
+/// `mean` or `sd` part as a spread of babies around that number
+/// (`infant.reactivity.sd=0.15`).
 struct Override {
     /// The override as the user wrote it, for messages: `--set seed=3`.
     var label: String
@@ -109,6 +111,12 @@ struct Override {
                         file: label, message: "\(here) has no list to change; there is nothing at position \(MessageText.echo(first))"))
             }
             node = .mapping(Node.Mapping([]))
+            touched.append(prefix.joined(separator: "."))
+        }
+        // `infant.reactivity.sd=0.15` on a field written as a plain number
+        // makes it a spread of babies around that number.
+        if case .scalar = node, prefix.count == 2, prefix[0] == "infant", ScenarioReader.distributionKeys.contains(first) {
+            node = .mapping(Node.Mapping([(Node("mean"), node)]))
             touched.append(prefix.joined(separator: "."))
         }
         switch node {

@@ -23,8 +23,10 @@ public enum ParameterValue: Sendable, Hashable {
 /// loaded plan gives the plan the loader would build.
 ///
 /// Anything else is left to the loader, which words the refusal: ``init``
-/// returns nil for another path, or a list position the file does not
-/// have, and ``value(_:)`` returns nil for a value the loader would refuse.
+/// returns nil for another path, a list position the file does not have,
+/// or an infant field the file writes as a spread of babies (`{mean, sd}`,
+/// which a plain value replaces along with its spread), and ``value(_:)``
+/// returns nil for a value the loader would refuse.
 public struct ScenarioParameter: Sendable {
     /// Where the parameter lives.
     enum Target: Sendable {
@@ -65,7 +67,11 @@ public struct ScenarioParameter: Sendable {
             guard parts[0] == ParameterCatalog.step.key else { return nil }
             target = .run(ParameterCatalog.step)
         case 2:
-            guard parts[0] == "infant", let parameter = ParameterCatalog.infant.first(where: { $0.key == parts[1] }) else {
+            // A field the file writes as a spread of babies becomes a
+            // plain number once set; the loader makes that plan.
+            guard parts[0] == "infant", let parameter = ParameterCatalog.infant.first(where: { $0.key == parts[1] }),
+                scenario.filePopulation.spread[parameter.key] == nil
+            else {
                 return nil
             }
             target = .infant(parameter)

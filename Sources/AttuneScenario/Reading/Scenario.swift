@@ -46,6 +46,12 @@ public struct Scenario: Sendable {
     /// false when it gives one `duration`, or the scenario was made some
     /// other way.
     var listsPhases = false
+    /// The spreads the file itself writes (infant fields given as a mean
+    /// and an `sd` above 0), whatever `--population` later makes of
+    /// ``plan``'s population; empty when the scenario was made some other
+    /// way. A field with a spread here is not a plain number in the file, so
+    /// ``ScenarioParameter`` leaves it to the loader.
+    var filePopulation = InfantPopulation()
 
     /// Creates a scenario; the loader is the usual way to get one.
     public init(

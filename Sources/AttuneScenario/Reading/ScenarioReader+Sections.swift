@@ -4,15 +4,86 @@ import Yams
 
 /// The sections of a scenario file: the infant, the caregivers, the dyads, the phases and the narration.
 extension ScenarioReader {
-    mutating func infantParameters(_ node: Node?) -> InfantParameters {
+    /// The infant's fields: each a number, or a spread of babies written
+    /// as its mean and standard deviation (`reactivity: {mean: 0.5, sd: 0.15}`).
+    /// Returns the infant (each field's value, or its mean) and the
+    /// population of the file's spreads (only fields with an `sd` above 0).
+    mutating func infantParameters(_ node: Node?) -> (infant: InfantParameters, population: InfantPopulation) {
         var infant = InfantParameters()
-        guard let node, let fields = fields(of: node, path: "infant", allowed: Self.infantKeys) else { return infant }
+        var population = InfantPopulation()
+        guard let node, let fields = fields(of: node, path: "infant", allowed: Self.infantKeys) else {
+            return (infant, population)
+        }
         for parameter in ParameterCatalog.infant {
             guard let (_, value) = fields[parameter.key] else { continue }
-            guard let number = self.parameter(parameter.spec, value, path: "infant.\(parameter.key)") else { continue }
-            infant[keyPath: parameter.field] = number
+            let path = "infant.\(parameter.key)"
+            switch value {
+            case .mapping:
+                guard let (mean, sd) = distribution(parameter, value, path: path) else { continue }
+                infant[keyPath: parameter.field] = mean
+                if sd > 0 { population.spread[parameter.key] = sd }
+            case .sequence:
+                let example = Self.distributionExample(parameter)
+                problems.add(
+                    "\(path) is a list; write a number \(Self.allowed(parameter.spec)), or a mean and a standard deviation for babies that differ from run to run, like  \(parameter.key): \(example)",
+                    path: path, at: value)
+            default:
+                guard let number = self.parameter(parameter.spec, value, path: path) else { continue }
+                infant[keyPath: parameter.field] = number
+            }
         }
-        return infant
+        return (infant, population)
+    }
+
+    /// The keys of an infant field written as a distribution.
+    static let distributionKeys = ["mean", "sd"]
+
+    /// The largest standard deviation an infant field may have: the width
+    /// of its range (beyond that the drawn values are all but spread evenly
+    /// across the range anyway).
+    static func largestSpread(_ spec: ParameterSpec) -> Double { spec.maximum - spec.minimum }
+
+    /// `{mean: 0.5, sd: 0.15}` for a share, `{mean: 4, sd: 1}` for months:
+    /// an example of a distribution for messages and docs.
+    static func distributionExample(_ parameter: InfantParameter) -> String {
+        let mean = Format.number(parameter.defaultValue)
+        let sd = parameter.unit == .months ? "1" : "0.15"
+        return "{mean: \(mean), sd: \(sd)}"
+    }
+
+    /// "between 0 and 1", as the number messages say it.
+    static func allowed(_ spec: ParameterSpec) -> String {
+        spec.isDuration
+            ? "between \(Format.seconds(spec.minimum)) and \(Format.seconds(spec.maximum))"
+            : "between \(Format.number(spec.minimum)) and \(Format.number(spec.maximum))"
+    }
+
+    /// An infant field written as a set of fields: `mean` (in the field's
+    /// range; the field's default when left out) and `sd` (0 up to the
+    /// width of the range; 0, a fixed value, when left out). At least one
+    /// of the two must be there.
+    mutating func distribution(_ parameter: InfantParameter, _ node: Node, path: String) -> (mean: Double, sd: Double)? {
+        if case let .mapping(mapping) = node, mapping.isEmpty {
+            problems.add(
+                "\(path) is an empty set of fields; write a number, like  \(parameter.key): \(Format.number(parameter.defaultValue))  or a mean and a standard deviation, like  \(parameter.key): \(Self.distributionExample(parameter))",
+                path: path, at: node)
+            return nil
+        }
+        // With nothing but unknown keys (each reported), there is nothing more to check.
+        guard let fields = fields(of: node, path: path, allowed: Self.distributionKeys), !fields.isEmpty else { return nil }
+        var mean: Double? = parameter.defaultValue
+        if let (_, value) = fields["mean"] {
+            mean = self.parameter(parameter.spec, value, path: "\(path).mean")
+        }
+        var sd: Double? = 0
+        if let (_, value) = fields["sd"] {
+            let range = 0...Self.largestSpread(parameter.spec)
+            sd =
+                parameter.isDuration
+                ? duration(value, path: "\(path).sd", range: range) : number(value, path: "\(path).sd", range: range)
+        }
+        guard let mean, let sd else { return nil }
+        return (mean, sd)
     }
 
     mutating func caregiverSettings(_ node: Node, path: String, policyRequired: Bool) -> CaregiverSettings? {

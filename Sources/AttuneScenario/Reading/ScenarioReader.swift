@@ -54,7 +54,7 @@ struct ScenarioReader {
         let step =
             fields["step"].flatMap { parameter(ParameterCatalog.step.spec, $0.value, path: "step") }
             ?? ParameterCatalog.step.defaultValue
-        let infant = infantParameters(fields["infant"]?.value)
+        let (infant, population) = infantParameters(fields["infant"]?.value)
         let dyads = dyadPlans(fields["dyads"], root: root)
         let phases = phasePlans(fields, root: root)
         let total = phases?.reduce(0) { $0 + $1.durationSeconds }
@@ -65,11 +65,13 @@ struct ScenarioReader {
         let tryThis = fields["try"].map { textList($0.value, path: "try") } ?? []
 
         guard problems.isEmpty, let title, let dyads, let phases else { return nil }
-        let plan = RunPlan(infant: infant, dyads: dyads, phases: phases, stepSeconds: step)
+        var plan = RunPlan(infant: infant, dyads: dyads, phases: phases, stepSeconds: step)
+        plan.population = population
         var scenario = Scenario(
             name: name, title: title, about: about, seed: seed, plan: plan, narration: narration,
             decisions: decisions, notice: notice, tryThis: tryThis, sourcePath: sourcePath, sourceText: sourceText)
         scenario.listsPhases = fields["phases"] != nil
+        scenario.filePopulation = population
         return scenario
     }
 }

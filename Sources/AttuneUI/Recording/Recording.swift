@@ -28,6 +28,10 @@ public struct Recording: Hashable, Sendable {
         public var scenarioHash: String
         /// The `--set PATH=VALUE` changes, in order.
         public var overrides: [String]
+        /// The `--population` asked for (`default` or `none`), or nil for
+        /// the scenario's own babies (and in recordings made before it
+        /// existed).
+        public var population: String?
         /// The run's seed.
         public var seed: UInt64
         /// The speed the run started at, 0.25...32.
@@ -43,14 +47,15 @@ public struct Recording: Hashable, Sendable {
 
         /// Creates a header; the fields are as documented on each property.
         public init(
-            scenarioName: String, scenarioPath: String?, scenarioText: String, overrides: [String], seed: UInt64,
-            speed: Double, paused: Bool, ascii: Bool, presenter: Bool, createdSeconds: Double
+            scenarioName: String, scenarioPath: String?, scenarioText: String, overrides: [String], population: String? = nil,
+            seed: UInt64, speed: Double, paused: Bool, ascii: Bool, presenter: Bool, createdSeconds: Double
         ) {
             self.scenarioName = scenarioName
             self.scenarioPath = scenarioPath
             self.scenarioText = scenarioText
             scenarioHash = ContentHash.fnv1a64(scenarioText)
             self.overrides = overrides
+            self.population = population
             self.seed = seed
             self.speed = speed
             self.paused = paused

@@ -52,6 +52,7 @@ public enum RecordingFormat {
             "name": h.scenarioName, "text": h.scenarioText, "hash": h.scenarioHash, "overrides": h.overrides,
         ]
         if let path = h.scenarioPath { scenario["path"] = path }
+        if let population = h.population { scenario["population"] = population }
         let header: [String: Any] = [
             "scenario": scenario, "seed": String(h.seed), "speed": h.speed, "paused": h.paused, "ascii": h.ascii,
             "presenter": h.presenter, "created": h.createdSeconds,
@@ -316,7 +317,8 @@ public enum RecordingFormat {
         }
         let header = Recording.Header(
             scenarioName: name, scenarioPath: scenario["path"] as? String, scenarioText: text, overrides: overrides,
-            seed: seed, speed: speed, paused: paused, ascii: ascii, presenter: presenter, createdSeconds: created)
+            population: scenario["population"] as? String, seed: seed, speed: speed, paused: paused, ascii: ascii,
+            presenter: presenter, createdSeconds: created)
         guard header.scenarioHash == hash else {
             throw RecordingError(line: 1, "the scenario text in the recording does not match its hash; the recording was edited")
         }

@@ -74,10 +74,11 @@ struct DaysCommand: ParsableCommand {
             var metric = DayFigures.plotDefault
             do throws(ExperimentErrors) { if let plot { metric = try DayFigures.index(named: plot) } } catch { problems += error.messages }
             guard problems.isEmpty else { throw ExperimentErrors(problems) }
+            try PopulationChoice.check(scenario.population, changes: parsed.map { (label: $0.label, path: $0.path) })
 
             let base = try scenario.load()
             try checkOutputs([("--output", output.output), ("--svg", svg)], scenario: base)
-            let reloader = ScenarioReloader(base: base, nameOrPath: scenario.scenario)
+            let reloader = ScenarioReloader(base: base, nameOrPath: scenario.scenario, population: scenario.population)
             let schedule = try DaySchedule.build(
                 days: days, sessionsPerDay: sessionsPerDay, switches: parsed, base: base, baseOverrides: scenario.overrides,
                 load: reloader.load)

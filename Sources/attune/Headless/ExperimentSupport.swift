@@ -53,16 +53,22 @@ final class ProgressBar {
 struct ScenarioReloader {
     let base: Scenario
     let nameOrPath: String
+    /// The `--population` asked for, applied to every load as to `base`.
+    let population: PopulationChoice?
     private let text: String?
 
-    /// Keeps `base`'s text (the scenario as first loaded from `nameOrPath`).
-    init(base: Scenario, nameOrPath: String) {
+    /// Keeps `base`'s text (the scenario as first loaded from `nameOrPath`,
+    /// with `population` applied).
+    init(base: Scenario, nameOrPath: String, population: PopulationChoice? = nil) {
         self.base = base
         self.nameOrPath = nameOrPath
+        self.population = population
         text = base.sourceText
     }
 
-    /// The scenario with `overrides` applied, with `base`'s population.
+    /// The scenario with `overrides` applied, and the population asked
+    /// for (or, without `--population`, the one the overrides leave: a
+    /// varied `infant.reactivity.sd` changes it).
     func load(_ overrides: [String]) throws -> Scenario {
         var loaded =
             if let text {
@@ -70,7 +76,7 @@ struct ScenarioReloader {
             } else {
                 try ScenarioLoader.resolve(nameOrPath, overrides: overrides)
             }
-        loaded.plan.population = base.plan.population
+        population?.apply(to: &loaded)
         return loaded
     }
 }

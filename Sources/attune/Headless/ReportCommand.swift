@@ -31,6 +31,9 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp("Change one setting of the scenario, e.g. --set infant.age_months=6. Repeatable.", valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
+    @Option(help: PopulationChoice.help)
+    var population: PopulationChoice?
+
     @Option(help: ArgumentHelp("Write the picture here, as SVG.", valueName: "OUT.svg"))
     var svg: String?
 
@@ -48,9 +51,11 @@ struct ReportCommand: ParsableCommand {
             try checkOutputs([("--svg", svg), ("--html", html)], inputs: [(what: "the file", path: source)])
             let picture: RunPicture
             if Self.isRecording(source) {
-                if seed != nil || !overrides.isEmpty {
+                if seed != nil || !overrides.isEmpty || population != nil {
                     throw CommandFailure(
-                        description: "--seed and --set change a scenario; a recording keeps the seed and settings it was made with.")
+                        description:
+                            "--seed, --set and --population change a scenario; a recording keeps the seed and settings it was made with, and its baby."
+                    )
                 }
                 let (recording, scenario) = try RecordingFiles.load(source)
                 var replay = Replay(recording: recording, scenario: scenario)
@@ -66,7 +71,9 @@ struct ReportCommand: ParsableCommand {
                 let branches = session.branches.isEmpty ? [] : session.branches + [DecisionBranch(timeline: session.timeline)]
                 picture = RunPicture(timeline: session.timeline, branches: branches)
             } else {
-                let scenario = try loadScenario(source, overrides: overrides)
+                try PopulationChoice.check(population, overrides: overrides)
+                var scenario = try loadScenario(source, overrides: overrides)
+                population?.apply(to: &scenario)
                 try checkOutputs([("--svg", svg), ("--html", html)], scenario: scenario)
                 if let tooLong = Timeline.tooLong(scenario) {
                     throw CommandFailure(description: "\(source): \(tooLong)")

@@ -73,11 +73,12 @@ struct SweepCommand: ParsableCommand {
             }
             guard problems.isEmpty else { throw ExperimentErrors(problems) }
             let grid = try SweepGrid(fields: fields)
+            try PopulationChoice.check(scenario.population, changes: fields.map { (label: $0.label, path: $0.path) })
 
             // Every grid point, checked and built once.
             let base = try scenario.load()
             try checkOutputs([("--output", output.output), ("--svg", svg)], scenario: base)
-            let reloader = ScenarioReloader(base: base, nameOrPath: scenario.scenario)
+            let reloader = ScenarioReloader(base: base, nameOrPath: scenario.scenario, population: scenario.population)
             let plans = try SweepPlans.build(
                 grid: grid, base: base, baseOverrides: scenario.overrides, load: reloader.load)
             let phaseIndex = try phase.map { name in

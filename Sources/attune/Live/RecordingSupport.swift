@@ -88,7 +88,8 @@ final class RecordingSink {
 enum RecordingFiles {
     /// The header of a recording of `scenario` as loaded from its file.
     static func header(
-        for scenario: Scenario, overrides: [String], seed: UInt64, speed: Double, paused: Bool, ascii: Bool, presenter: Bool
+        for scenario: Scenario, overrides: [String], population: PopulationChoice? = nil, seed: UInt64, speed: Double,
+        paused: Bool, ascii: Bool, presenter: Bool
     ) throws -> Recording.Header {
         guard let text = scenario.sourceText else {
             throw CommandFailure(description: "--record needs the scenario's text, and this scenario was not read from a file.")
@@ -96,8 +97,8 @@ enum RecordingFiles {
         return Recording.Header(
             scenarioName: scenario.name,
             scenarioPath: scenario.sourcePath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, scenarioText: text,
-            overrides: overrides, seed: seed, speed: speed, paused: paused, ascii: ascii, presenter: presenter,
-            createdSeconds: (Date().timeIntervalSince1970 * 1000).rounded() / 1000)
+            overrides: overrides, population: population?.rawValue, seed: seed, speed: speed, paused: paused, ascii: ascii,
+            presenter: presenter, createdSeconds: (Date().timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
     /// Reads the recording at `path` and loads the scenario it carries.
@@ -128,11 +129,20 @@ enum RecordingFiles {
                 "attune: warning: \(original) has changed since this recording was made; replaying the scenario as it was then (the copy saved in the recording)."
             )
         }
-        let scenario: Scenario
+        var scenario: Scenario
         do {
             scenario = try ScenarioLoader.load(yaml: header.scenarioText, name: header.scenarioName, overrides: header.overrides)
         } catch {
             throw CommandFailure(description: "\(path): the scenario saved in the recording does not load:\n\(error.description)")
+        }
+        if let word = header.population {
+            guard let population = PopulationChoice(rawValue: word) else {
+                throw CommandFailure(
+                    description:
+                        "\(path): the header's population is \"\(MessageText.echo(word))\", which this version of attune does not know (it knows \(PopulationChoice.allCases.map(\.rawValue).joined(separator: " and ")))"
+                )
+            }
+            population.apply(to: &scenario)
         }
         if let tooLong = Timeline.tooLong(scenario) {
             throw CommandFailure(description: "\(path): \(tooLong)")

@@ -40,6 +40,9 @@ struct LiveOptions: ParsableArguments {
             valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
+    @Option(help: PopulationChoice.help)
+    var population: PopulationChoice?
+
     /// The checks every live command makes.
     func check() throws {
         try Limits.speed.check(speed)
@@ -77,6 +80,10 @@ struct Run: ParsableCommand {
         if scenario == nil && !options.overrides.isEmpty {
             throw ValidationError("--set changes one scenario; name it, like: attune run wait-or-chase --set infant.age_months=6")
         }
+        if scenario == nil && options.population != nil {
+            throw ValidationError(
+                "--population chooses the babies of one scenario; name it, like: attune run still-face --population default")
+        }
         if scenario == nil && options.record != nil {
             throw ValidationError("--record saves a run of one scenario; name it, like: attune run wait-or-chase --record session.jsonl")
         }
@@ -92,16 +99,18 @@ struct Run: ParsableCommand {
     /// Opens the live screen with the options of `run` and `present`.
     static func start(scenario: String?, options o: LiveOptions, present: Bool) throws {
         try start(
-            scenario: scenario, overrides: o.overrides, seed: o.seed, speed: o.speed, paused: o.paused, ascii: o.ascii,
-            noColor: o.noColor, present: present, record: o.record)
+            scenario: scenario, overrides: o.overrides, population: o.population, seed: o.seed, speed: o.speed,
+            paused: o.paused, ascii: o.ascii, noColor: o.noColor, present: present, record: o.record)
     }
 
     /// Opens the live screen (the chooser when `scenario` is nil) and
     /// prints the figures once it closes; `present` picks the projector
-    /// layout and its high-contrast look.
+    /// layout and its high-contrast look. With a `population`, the run
+    /// (and each restart of it, with the same seed) meets one baby drawn
+    /// from it.
     static func start(
-        scenario: String?, overrides: [String], seed: UInt64?, speed: Double, paused: Bool, ascii: Bool,
-        noColor: Bool, present: Bool, record: String? = nil
+        scenario: String?, overrides: [String], population: PopulationChoice? = nil, seed: UInt64?, speed: Double,
+        paused: Bool, ascii: Bool, noColor: Bool, present: Bool, record: String? = nil
     ) throws {
         guard Terminal.isInteractive else {
             printError(Self.notATerminalMessage)
@@ -112,7 +121,9 @@ struct Run: ParsableCommand {
             let initial: AppState
             var sink: RecordingSink?
             if let scenario {
-                let loaded = try loadScenario(scenario, overrides: overrides)
+                try PopulationChoice.check(population, overrides: overrides)
+                var loaded = try loadScenario(scenario, overrides: overrides)
+                population?.apply(to: &loaded)
                 if let tooLong = Timeline.tooLong(loaded) {
                     throw CommandFailure(description: "\(scenario): \(tooLong)")
                 }
@@ -120,8 +131,8 @@ struct Run: ParsableCommand {
                     try checkOutputs([("--record", record)], scenario: loaded)
                     sink = try RecordingSink(
                         header: try RecordingFiles.header(
-                            for: loaded, overrides: overrides, seed: seed ?? loaded.seed, speed: speed,
-                            paused: paused, ascii: ascii, presenter: present),
+                            for: loaded, overrides: overrides, population: population, seed: seed ?? loaded.seed,
+                            speed: speed, paused: paused, ascii: ascii, presenter: present),
                         path: record)
                 }
                 initial = AppState(

@@ -99,30 +99,64 @@ struct ScenarioOptions: ParsableArguments {
             valueName: "PATH=VALUE"))
     var overrides: [String] = []
 
-    @Option(
-        help: ArgumentHelp(
-            "default: every run draws its own baby from the default population around the scenario's baby (docs/model.md); none: every run the same baby. Default: as the scenario says.",
-            valueName: "default|none"))
+    @Option(help: PopulationChoice.help)
     var population: PopulationChoice?
 
     /// The scenario with the overrides and the population applied.
     func load() throws -> Scenario {
+        try PopulationChoice.check(population, overrides: overrides)
         var loaded = try loadScenario(scenario, overrides: overrides)
         population?.apply(to: &loaded)
         return loaded
     }
 }
 
-/// Which babies the runs meet (`--population`).
+/// Which babies the runs meet (`--population`); without it, the runs meet
+/// the babies the scenario file describes (a field written as a mean and
+/// an `sd` is drawn anew for each run).
 enum PopulationChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
-    /// The default population around the scenario's baby.
+    /// The default population (``InfantPopulation/default``) around the
+    /// scenario's values (the means of its spreads): its spreads replace
+    /// the scenario's own.
     case `default`
-    /// The scenario's baby, every run.
+    /// The scenario's values (the means of its spreads), every run.
     case none
+
+    /// The option's help, shared by every command that takes it.
+    static let help = ArgumentHelp(
+        "default: every run draws its own baby from the default population around the scenario's values (docs/model.md); none: every run meets the same baby, the scenario's values (the means of any spreads it gives). Default: as the scenario says.",
+        valueName: "default|none")
 
     /// Sets `scenario`'s population.
     func apply(to scenario: inout Scenario) {
         scenario.plan.population = self == .default ? .default : InfantPopulation()
+    }
+
+    /// Refuses a `--set` of an infant field's `sd` together with
+    /// `--population`, which would replace it unseen.
+    static func check(_ choice: PopulationChoice?, overrides: [String]) throws {
+        try check(choice, changes: overrides.map { (label: "--set \($0)", path: Self.path(of: $0)) })
+    }
+
+    /// Refuses any change (`--set`, `--vary`, `--switch`; each with its
+    /// label as typed and the path it changes) of an infant field's `sd`
+    /// together with `--population`, which would replace it unseen.
+    static func check(_ choice: PopulationChoice?, changes: [(label: String, path: String)]) throws {
+        guard let choice else { return }
+        for change in changes {
+            let parts = change.path.split(separator: ".")
+            if parts.count == 3, parts[0] == "infant", parts[2] == "sd" {
+                throw CommandFailure(
+                    description:
+                        "\(change.label): --population \(choice.rawValue) sets how every trait of the baby spreads, so this sd would go unused; drop one of the two"
+                )
+            }
+        }
+    }
+
+    /// The path of `PATH=VALUE`, trimmed.
+    private static func path(of override: String) -> String {
+        (override.split(separator: "=", maxSplits: 1).first.map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
     }
 }
 
