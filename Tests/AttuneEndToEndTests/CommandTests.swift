@@ -354,7 +354,7 @@ struct TraceCommandTests {
         let lines = result.standardOutput.split(separator: "\n")
         #expect(
             lines.first
-                == "t,phase,dyad,arousal,valence,trust,gaze,behavior,affect,caregiver_action,caregiver_intensity,coordinated,event,heart_rate_bpm,rsa"
+                == "t,phase,dyad,arousal,valence,trust,gaze,behavior,affect,caregiver_action,caregiver_intensity,coordinated,event,heart_rate_bpm,rsa,excitement,stress"
         )
         #expect(lines.count > 10)
         let cells = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -381,7 +381,9 @@ struct TraceCommandTests {
         let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         #expect(Set(rows.compactMap { $0["dyad"] as? String }) == ["Waits", "Chases"])
         #expect(rows[0]["coordinated"] is Bool)
-        #expect(rows.allSatisfy { $0["heart_rate_bpm"] is Double && $0["rsa"] is Double })
+        for column in ["heart_rate_bpm", "rsa", "excitement", "stress"] {
+            #expect(rows.allSatisfy { $0[column] is Double }, "\(column)")
+        }
     }
 
     @Test("trace --population default meets one drawn baby, another than the scenario's, the same in every dyad")

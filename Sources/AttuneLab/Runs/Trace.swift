@@ -9,14 +9,17 @@ import AttuneModel
 /// `event` is the step's event names joined by `+`, empty when none;
 /// `heart_rate_bpm` is the infant's heart rate in beats per minute (2
 /// decimals) and `rsa` its vagal tone in ln(ms²) (3 decimals), as the
-/// batch figures `mean_hr_bpm` and `mean_rsa` write them. The two came
-/// after the others and so are last, keeping the older columns in place
-/// for scripts that read them by position.
+/// batch figures `mean_hr_bpm` and `mean_rsa` write them; `excitement` and
+/// `stress` (4 decimals) are the two parts of arousal (`arousal =
+/// excitement + 0.4 × stress`, at most 1; docs/model.md). These came after
+/// the others and so are last, keeping the older columns in place for
+/// scripts that read them by position.
 public enum TraceColumns {
     /// Column names, in output order.
     public static let names: [String] = [
         "t", "phase", "dyad", "arousal", "valence", "trust", "gaze", "behavior", "affect",
-        "caregiver_action", "caregiver_intensity", "coordinated", "event", "heart_rate_bpm", "rsa",
+        "caregiver_action", "caregiver_intensity", "coordinated", "event", "heart_rate_bpm", "rsa", "excitement",
+        "stress",
     ]
 }
 
@@ -77,6 +80,8 @@ public struct TraceRunner: Sendable {
                     .text(events[d].names),
                     .decimal(infant.heartRate, places: FigureUnit.beatsPerMinute.rowPlaces),
                     .decimal(infant.rsa, places: FigureUnit.vagalTone.rowPlaces),
+                    .decimal(infant.excitement, places: 4),
+                    .decimal(infant.stress, places: 4),
                 ])
             }
         }
