@@ -3,9 +3,10 @@ import AttuneModel
 /// Cohen's d for paired values: the same babies in two phases, or facing
 /// two caregivers.
 ///
-/// `d = mean(a − b) / √((s_a² + s_b²) / 2)`: the mean of the paired
-/// differences over the average of the two standard deviations (Cumming's
-/// d_av). Dividing by the spread of the values rather than of the
+/// `d = mean(a − b) / ((s_a + s_b) / 2)`: the mean of the paired
+/// differences over the mean of the two standard deviations (d_av;
+/// Cumming, 2012; Lakens, 2013), the same formula as the batch summary's
+/// effect sizes. Dividing by the spread of the values rather than of the
 /// differences keeps d on the scale of the measure itself, as the
 /// meta-analyses of the still face report it; the pairing still shows in
 /// its interval, which is narrower than for two separate groups.
@@ -24,7 +25,7 @@ public enum EffectSize {
             sd.add(a[i] - b[i])
         }
         guard let va = sa.variance, let vb = sb.variance else { return nil }
-        let spread = ((va + vb) / 2).squareRoot()
+        let spread = (va.squareRoot() + vb.squareRoot()) / 2
         guard spread > 0 else { return nil }
         return sd.mean / spread
     }
