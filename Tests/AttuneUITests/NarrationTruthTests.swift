@@ -10,7 +10,7 @@ import Testing
 func untruths(_ text: String, dyad: Dyad) -> [String] {
     let infant = dyad.infant
     let traits = dyad.traits
-    let zone = ScreenWords.zone(arousal: infant.arousal, traits: traits).word
+    let zone = ScreenWords.zone(arousal: infant.arousal, behavior: infant.behavior, traits: traits).word
     var problems: [String] = []
     func require(_ condition: Bool, _ what: String) {
         if !condition { problems.append("\(what) (arousal \(infant.arousal), zone \(zone), \(infant.behavior), \(infant.affect))") }

@@ -127,4 +127,15 @@ struct TemperamentTests {
             #expect(!words.contains { $0.contains(word) }, "\(word)")
         }
     }
+
+    @Test func overwhelmedIsSaidOnlyOfABabyThatShowsIt() {
+        let traits = InfantTraits(InfantParameters())
+        let high = traits.distressLevel + 0.1
+        #expect(ScreenWords.zone(arousal: high, behavior: .fussing, traits: traits).word == "overwhelmed")
+        #expect(ScreenWords.zone(arousal: high, behavior: .crying, traits: traits).word == "overwhelmed")
+        for calm in [Behavior.exploring, .selfSoothing, .engaged, .lookingAway] {
+            #expect(ScreenWords.zone(arousal: high, behavior: calm, traits: traits).word == "too high", "\(calm)")
+        }
+        #expect(ScreenWords.zone(arousal: traits.windowHigh - 0.01, behavior: .fussing, traits: traits).word == "in range")
+    }
 }

@@ -330,7 +330,7 @@ enum DyadPanel {
             TextLine(pen.text(ScreenWords.doing(gaze: infant.gaze, behavior: infant.behavior, affect: infant.affect)), glyphs: pen.glyphs),
             in: Rect(column: x, row: area.row, width: area.endColumn - x, height: 1))
         // 2: arousal gauge with the window of tolerance and the distress level.
-        let zone = ScreenWords.zone(arousal: infant.arousal, traits: dyad.traits)
+        let zone = ScreenWords.zone(arousal: infant.arousal, behavior: infant.behavior, traits: dyad.traits)
         let gaugeRow = area.line(1)
         frame.write("arousal", column: gaugeRow.column, row: gaugeRow.row, style: .colour(.muted), clip: gaugeRow)
         let gaugeWidth = max(5, min(32, gaugeRow.width - DyadPanel.labelWidth - zone.word.count - 1))

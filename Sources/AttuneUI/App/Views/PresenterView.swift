@@ -83,7 +83,7 @@ enum PresenterView {
         frame.render(TextLine(pen.text(babyLine), style: affectStyle, alignment: .centre, glyphs: pen.glyphs), in: line(body, row))
         row += 2
 
-        let zone = ScreenWords.zone(arousal: infant.arousal, traits: dyad.traits)
+        let zone = ScreenWords.zone(arousal: infant.arousal, behavior: infant.behavior, traits: dyad.traits)
         let gaugeWidth = max(5, body.width)
         for offset in 0..<3 {
             frame.render(

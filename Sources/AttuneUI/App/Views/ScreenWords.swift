@@ -85,8 +85,14 @@ public enum ScreenWords {
     /// Where the infant's arousal sits against its window of tolerance, in
     /// a word or two ("low", "in range", "too high", "overwhelmed"), with
     /// the colour that goes with it.
-    public static func zone(arousal: Double, traits: InfantTraits) -> (word: String, colour: SemanticColour) {
-        if arousal > traits.distressLevel { return ("overwhelmed", .distress) }
+    ///
+    /// "Overwhelmed" is said only of a baby that shows it (fussing, crying
+    /// or pushing away): arousal counts strain as well as excitement, so a
+    /// strained baby can stand past the distress mark while it looks around
+    /// quietly or sucks its thumb, and the word must not contradict the
+    /// face. Such a baby's arousal reads "too high".
+    public static func zone(arousal: Double, behavior: Behavior, traits: InfantTraits) -> (word: String, colour: SemanticColour) {
+        if arousal > traits.distressLevel && behavior.isDistress { return ("overwhelmed", .distress) }
         if arousal > traits.windowHigh { return ("too high", .alert) }
         if arousal < traits.windowLow { return ("low", .muted) }
         return ("in range", .calm)
