@@ -66,6 +66,9 @@ public struct RunPicture: Sendable {
 
     struct DyadSeries {
         var label: String
+        /// The label without the policy's meaning in brackets, for a
+        /// row too narrow for the whole label.
+        var shortLabel: String = ""
         var arousal: [Float]
         var windowLow: Double
         var windowHigh: Double
@@ -182,14 +185,19 @@ public struct RunPicture: Sendable {
             let count = min(path.cursor, path.recordedSteps)
             for d in 0..<min(dyadCount, Self.maximumRows) {
                 var label: String
+                var shortLabel = ""
                 if paths.count > 1 {
                     label = "Path \(names[p])"
                     if dyadCount > 1 { label += " · \(current.scenario.plan.dyads[d].label)" }
                     if count < steps { label += " (to \(TextFormatting.clock(Double(count) * stepSeconds)))" }
                 } else {
                     label = "\(current.scenario.plan.dyads[d].label) · \(report.dyads[d].policy)"
+                    shortLabel = "\(current.scenario.plan.dyads[d].label) · \(report.dyads[d].policy.prefix { $0 != "(" })"
+                        .trimmingCharacters(in: .whitespaces)
                 }
-                series.append(Self.series(of: path, dyad: d, steps: count, label: label))
+                var row = Self.series(of: path, dyad: d, steps: count, label: label)
+                row.shortLabel = shortLabel.isEmpty ? label : shortLabel
+                series.append(row)
             }
         }
         rows = series
@@ -411,10 +419,12 @@ public struct RunPicture: Sendable {
 
     func row(_ series: DyadSeries, index d: Int, top: Double) -> String {
         var out = "<g id=\"dyad-\(d)\">\n"
+        let room = plotRight - Self.margin
+        let label = width(series.label, size: Self.rowTitleSize, bold: true) <= room ? series.label : series.shortLabel
         out +=
             text(
-                fitted(series.label, room: plotRight - Self.margin, size: Self.rowTitleSize, bold: true), x: Self.margin, y: top + 27,
-                size: Self.rowTitleSize, bold: true) + "\n"
+                fitted(label, room: room, size: Self.rowTitleSize, bold: true), x: Self.margin, y: top + 27, size: Self.rowTitleSize,
+                bold: true) + "\n"
         let plotTop = top + Self.rowTitleHeight
         let plotHeight = self.plotHeight
         let bottom = plotTop + plotHeight
