@@ -249,6 +249,8 @@ struct RunPictureTests {
                 ))
         }
         #expect(RunPicture.gazeCategories[2].letter != RunPicture.actionCategories[5].letter, "far away and still face")
+        // The one orange-red of distress is not also the caregiver's leaning in.
+        #expect(RunPicture.actionCategories[4].colour != RunPicture.affectCategories[3].colour)
     }
 
     @Test func theSVGHoldsEverySeriesOfEachDyad() throws {

@@ -99,15 +99,17 @@ public struct RunPicture: Sendable {
         Category(name: "flat (dull, withdrawn)", letter: "-", colour: SVGWriter.Colour.grey, texture: .horizontal),
         Category(name: "upset (fussy, distressed, protesting)", letter: "!", colour: SVGWriter.Colour.vermillion, texture: .cross),
     ]
-    /// The caregiver's actions, in ``CaregiverAction`` order.
+    /// The caregiver's actions, in ``CaregiverAction`` order. Vermillion is
+    /// kept for distress (the upset baby, the distress level, ruptures), so
+    /// leaning in has a colour of its own.
     static let actionCategories = [
         Category(name: "plays", letter: "P", colour: SVGWriter.Colour.orange, texture: .solid),
         Category(name: "greets", letter: "G", colour: SVGWriter.Colour.green, texture: .dots),
         Category(name: "waits", letter: "W", colour: "#FFFFFF", texture: .outline),
         Category(name: "soothes", letter: "S", colour: SVGWriter.Colour.skyBlue, texture: .vertical),
-        Category(name: "leans in", letter: "L", colour: SVGWriter.Colour.vermillion, texture: .backhatch),
+        Category(name: "leans in", letter: "L", colour: SVGWriter.Colour.purple, texture: .backhatch),
         Category(name: "still face", letter: "F", colour: SVGWriter.Colour.brown, texture: .hatch),
-        Category(name: "looks elsewhere", letter: "E", colour: SVGWriter.Colour.purple, texture: .horizontal),
+        Category(name: "looks elsewhere", letter: "E", colour: SVGWriter.Colour.yellow, texture: .horizontal),
     ]
 
     /// The three tracks: their label on the slide, their id, their
