@@ -209,6 +209,8 @@ struct RunPictureTests {
             #expect(slide.viewBox == [0, 0, 1920, 1080], "\(name)")
             #expect(slide.words.count > 40, "\(name)")
             #expect(slide.problems.isEmpty, "\(name): \(slide.problems.prefix(8).joined(separator: "\n"))")
+            let ids = picture.svg().matches(of: /\sid="([^"]+)"/).map { String($0.1) }
+            #expect(Set(ids).count == ids.count, "\(name): every id is used once")
         }
     }
 
@@ -304,7 +306,7 @@ struct RunPictureTests {
         #expect(RunPicture.gazeCategory(.away, behavior: .exploring) != RunPicture.gazeCategory(.away, behavior: .lookingAway))
         let explored = (0..<timeline.recordedSteps).contains { timeline.sample(step: $0, dyad: 0).behavior == .exploring }
         #expect(explored)
-        #expect(svg.contains("fill=\"url(#gaze-3)\"><title>looks around the room</title>"))
+        #expect(svg.contains("fill=\"url(#fill-gaze-3)\"><title>looks around the room</title>"))
         // The web page gives every name whole.
         let page = RunPicture(timeline: timeline).html()
         #expect(page.contains(". calm (interested, neutral)") && page.contains("! upset (fussy, distressed, protesting)"))
@@ -369,6 +371,10 @@ struct RunPictureTests {
         let picture = RunPicture(paths: [paths[0], paths[1], paths[0], paths[1], paths[1]])
         #expect(picture.rows.count == 4)
         #expect(picture.subtitle.hasPrefix("4 of the 5 paths tried"))
+        // Four rows leave room for the gaze track alone, and the legend says only what is drawn.
+        let xml = parseXML(picture.svg())
+        #expect(xml.ids["gaze-3"] != nil && xml.ids["affect-3"] == nil && xml.ids["actions-0"] == nil)
+        #expect(xml.text.contains("it looks:") && !xml.text.contains("she does:"))
         #expect(picture.html().contains("path 5: wait"))
     }
 }

@@ -115,9 +115,9 @@ public struct RunPicture: Sendable {
     /// The three tracks: their label on the slide, their id, their
     /// categories and the prefix of their fills' ids.
     static let tracks: [(label: String, id: String, categories: [Category], prefix: String)] = [
-        ("it looks", "gaze", gazeCategories, "gaze"),
-        ("it shows", "affect", affectCategories, "affect"),
-        ("she does", "actions", actionCategories, "action"),
+        ("it looks", "gaze", gazeCategories, "fill-gaze"),
+        ("it shows", "affect", affectCategories, "fill-affect"),
+        ("she does", "actions", actionCategories, "fill-action"),
     ]
 
     static func gazeCategory(_ gaze: Gaze, behavior: Behavior) -> Int {
@@ -601,11 +601,11 @@ public struct RunPicture: Sendable {
     /// The legend's text for one category: its letter and its name.
     static func legendLabel(_ category: Category) -> String { "\(category.letter) \(category.name)" }
 
-    /// The tracks' legend, under the rows: one line per track, short names
+    /// The tracks' legend, under the rows: one line per track drawn, short names
     /// where the whole name does not fit (the web page gives it whole).
     func legend() -> String {
         var out = "<g id=\"legend\">\n"
-        for (line, track) in Self.tracks.enumerated() {
+        for (line, track) in Self.tracks.prefix(trackCount).enumerated() {
             let y = Self.legendBaselines[line]
             out += text(track.label + ":", x: Self.margin, y: y, bold: true)
             var column = Self.plotLeft
@@ -659,7 +659,7 @@ public struct RunPicture: Sendable {
         }
         var legend = "<h2>How to read it</h2>\n<ul>\n"
         for name in Self.markNames { legend += "<li>\(escaped(name))</li>\n" }
-        for track in Self.tracks {
+        for track in Self.tracks.prefix(trackCount) {
             legend +=
                 "<li>\(escaped(track.label)): " + track.categories.map { escaped(Self.legendLabel($0)) }.joined(separator: "; ") + "</li>\n"
         }
