@@ -27,6 +27,11 @@ public struct AnsweredRun: Sendable {
     /// A key matches a choice's key exactly, or with the other case when
     /// no choice of that question uses it (so `W` answers `w`, as it does
     /// on the live screen with Caps Lock on).
+    /// - Parameters:
+    ///   - scenario: the scenario whose questions are answered.
+    ///   - keys: one key per question, in the order the scenario lists
+    ///     them, at most as many as it has questions; an empty list
+    ///     answers none.
     /// - Throws: ``Problem`` when the scenario asks no questions, when more
     ///   keys than questions are given, or when a key is not one of its
     ///   question's keys.
@@ -76,6 +81,8 @@ public struct AnsweredRun: Sendable {
 
     /// The run with `seed`, played to its end, each question given an
     /// answer answered as soon as it is asked.
+    /// - Parameter seed: the run's seed, any 64-bit value (the scenario's
+    ///   own is ``Scenario/seed``).
     /// - Returns: the run, and the questions (1-based, in file order) given
     ///   an answer that the run never asked (an event that did not happen).
     public func play(seed: UInt64) -> (timeline: Timeline, unasked: [Int]) {
