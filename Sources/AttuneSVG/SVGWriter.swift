@@ -30,6 +30,22 @@ public enum SVGWriter {
         public static let brown = "#8C6D1F"
     }
 
+    /// A generous estimate of how wide `text` is drawn at `fontSize`
+    /// pixels: 0.62 of the size per character, 0.7 in bold. Helvetica and
+    /// Arial are narrower; DejaVu Sans, which stands in for them where they
+    /// are not installed, is about this wide for words (digits and
+    /// capitals run a little wider, so short numbers need some room). A
+    /// picture lays its labels out with it, and with ``ascent`` and
+    /// ``descent``, so that they stay clear of lines and of each other.
+    public static func estimatedWidth(of text: String, fontSize: Double, bold: Bool = false) -> Double {
+        Double(text.count) * fontSize * (bold ? 0.7 : 0.62)
+    }
+
+    /// How far text reaches above its baseline, as a share of its size.
+    public static let ascent = 0.8
+    /// How far text reaches below its baseline, as a share of its size.
+    public static let descent = 0.24
+
     /// `text` safe inside XML text or a double-quoted attribute: `&`, `<`,
     /// `>` and `"` escaped, and control characters (not allowed in XML 1.0)
     /// as spaces, line feeds and tabs kept.

@@ -77,6 +77,38 @@ public struct Replay: Sendable {
     public mutating func advanceToEnd() throws(RecordingError) {
         while !isAtEnd { try advance() }
     }
+
+    /// Plays every event left and gives back every path the session tried
+    /// through its questions: each path left behind by "what if" (`W`),
+    /// whole, as it stood when the key was pressed, oldest first, then the
+    /// path the session ended on. A session that tried one path gives one.
+    ///
+    /// The live session keeps only the figures of a path it leaves; the
+    /// replay keeps the path itself, so that a report can draw it. Each
+    /// kept path's figures are the ones the debrief shows
+    /// (``DecisionBranch/init(timeline:)`` of it is the session's branch).
+    /// A new scenario opened from the chooser starts the paths afresh.
+    /// - Returns: the paths, oldest first; empty when no run was watched.
+    public mutating func advanceToEndKeepingPaths() throws(RecordingError) -> [Timeline] {
+        var left: [Timeline] = []
+        while !isAtEnd {
+            var before: Timeline?
+            var kept = 0
+            if case .key = recording.events[position], let session = state.session {
+                before = session.timeline
+                kept = session.branches.count
+            }
+            try advance()
+            guard let session = state.session else { continue }
+            if session.branches.count < left.count { left.removeAll() }
+            if session.branches.count == kept + 1, var path = before {
+                path.seek(to: path.recordedSteps)
+                left.append(path)
+            }
+        }
+        guard let session = state.session else { return [] }
+        return left.count == session.branches.count ? left + [session.timeline] : [session.timeline]
+    }
 }
 
 /// Collects what a live session receives, for a ``Recording``.

@@ -5,17 +5,19 @@ import AttuneUI
 import Foundation
 
 /// `attune report SCENARIO|RECORDING --svg OUT.svg [--html OUT.html]`:
-/// one run as a picture for a slide.
+/// one run, or every path a recorded session tried, as one 16:9 slide.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Draw one run as a picture for a slide (SVG), or a web page with the picture and the figures (HTML).",
+        abstract: "Draw a run as one 16:9 slide (SVG), or a web page with the slide and the figures (HTML).",
         discussion: """
-            For each caregiver: the baby's arousal over time with the window of tolerance shaded, ruptures \
+            For each caregiver: the baby's arousal over time with the window of tolerance hatched, ruptures \
             and repairs marked, tracks of where the baby looks, what it shows and what the caregiver does, \
-            then the figures. A scenario is run to its end with its seed (questions it asks on the live \
-            screen are not asked: the caregivers do as the scenario sets them). A recording \
-            (`attune run --record`) is drawn as it was played, answers and all.
+            and beside them the figures. A scenario is run to its end with its seed; its questions are \
+            answered with --answer (one per question, in order), and a question without one is not asked \
+            (the caregiver does as the scenario sets her). A recording (`attune run --record`) is drawn as \
+            it was played, answers and all; when "what if" (W) tried several paths, each path is a row on \
+            one time axis, beside the table of the paths tried.
             """)
 
     @Argument(help: "A ready scenario's name, the path of a scenario file, or a recording.")
@@ -33,6 +35,13 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: PopulationChoice.help)
     var population: PopulationChoice?
+
+    @Option(
+        name: .customLong("answer"),
+        help: ArgumentHelp(
+            "Answer the scenario's next question with this key, e.g. --answer w. Repeatable: one per question, in order (scenarios only).",
+            valueName: "KEY"))
+    var answers: [String] = []
 
     @Option(help: ArgumentHelp("Write the picture here, as SVG.", valueName: "OUT.svg"))
     var svg: String?
@@ -57,19 +66,23 @@ struct ReportCommand: ParsableCommand {
                             "--seed, --set and --population change a scenario; a recording keeps the seed and settings it was made with, and its baby."
                     )
                 }
+                if !answers.isEmpty {
+                    throw CommandFailure(
+                        description: "--answer answers a scenario's questions; a recording keeps the answers given while it was made.")
+                }
                 let (recording, scenario) = try RecordingFiles.load(source)
                 var replay = Replay(recording: recording, scenario: scenario)
                 replay.chooserScenarios = ReadyScenarios.all()
+                let paths: [Timeline]
                 do {
-                    try replay.advanceToEnd()
+                    paths = try replay.advanceToEndKeepingPaths()
                 } catch let error as RecordingError {
                     throw CommandFailure(description: "\(source): \(error.description)")
                 }
-                guard let session = replay.state.session else {
+                guard !paths.isEmpty else {
                     throw CommandFailure(description: "\(source): the recording has no run to draw")
                 }
-                let branches = session.branches.isEmpty ? [] : session.branches + [DecisionBranch(timeline: session.timeline)]
-                picture = RunPicture(timeline: session.timeline, branches: branches)
+                picture = RunPicture(paths: paths)
             } else {
                 try PopulationChoice.check(population, overrides: overrides)
                 var scenario = try loadScenario(source, overrides: overrides)
@@ -84,9 +97,19 @@ struct ReportCommand: ParsableCommand {
                             "\(source): a caregiver here follows the human policy, which needs the live screen; record a session with `attune run --record` and draw the recording"
                     )
                 }
-                var timeline = Timeline(scenario: scenario, seed: seed ?? scenario.seed)
-                while !timeline.isFinished { timeline.step() }
-                picture = RunPicture(timeline: timeline)
+                let answered: AnsweredRun
+                do {
+                    answered = try AnsweredRun(scenario: scenario, keys: answers)
+                } catch let problem as AnsweredRun.Problem {
+                    throw CommandFailure(description: "\(source): \(problem.description)")
+                }
+                let (timeline, unasked) = answered.play(seed: seed ?? scenario.seed)
+                for question in unasked {
+                    printError(
+                        "note: question \(question) was not asked in this run (what it waits for did not happen), so its --answer was not used."
+                    )
+                }
+                picture = RunPicture(paths: [timeline], answers: answered.labels)
             }
             if let svg { try AtomicFile.write(Data(picture.svg().utf8), to: svg) }
             if let html { try AtomicFile.write(Data(picture.html().utf8), to: html) }

@@ -403,26 +403,39 @@ public struct DebriefReport: Hashable, Sendable {
         return lines
     }
 
+    /// The names of the paths tried, as the paths table heads its
+    /// columns: `1: wait`, `2: lean in`.
+    public var branchNames: [String] {
+        branches.enumerated().map { "\($0.offset + 1): \($0.element.name)" }
+    }
+
+    /// The rows of the paths table of dyad `d` (0-based): one row per
+    /// figure, one value per path, in path order. The debrief's table and
+    /// a report's slide both show these, so they always agree.
+    public func branchFigureRows(dyad d: Int) -> [(label: String, values: [String])] {
+        let figures = branches.map { $0.figures[d] }
+        return [
+            ("reached", branches.map { TextFormatting.clock($0.seconds) }),
+            ("ruptures (out of step > 0.5 s)", figures.map { "\($0.ruptures)" }),
+            ("repairs", figures.map { "\($0.repairs)" }),
+            ("median repair time", figures.map { $0.medianRepairSeconds.map(TextFormatting.seconds) ?? "-" }),
+            ("longest rupture", figures.map { TextFormatting.seconds($0.longestRuptureSeconds) }),
+            ("time in distress", figures.map { TextFormatting.seconds($0.distressSeconds) }),
+            ("looking at the caregiver", figures.map { TextFormatting.percent($0.gazeAtCaregiverPercent) }),
+            ("look-aways", figures.map { "\($0.lookAways)" }),
+            ("trust at the end (0-1)", figures.map { TextFormatting.fixed($0.trustEnd, 2) }),
+        ]
+    }
+
     /// The paths tried, side by side: for each dyad, one table with a
     /// column per path (its choices, then its figures). Empty when only one
     /// path was taken.
     public var branchTables: [(label: String, lines: [String])] {
         guard branches.count > 1 else { return [] }
-        let names = branches.enumerated().map { "\($0.offset + 1): \($0.element.name)" }
+        let names = branchNames
         return dyads.indices.map { d in
-            let figures = branches.map { $0.figures[d] }
-            let rows: [(String, [String])] = [
-                ("reached", branches.map { TextFormatting.clock($0.seconds) }),
-                ("ruptures (out of step > 0.5 s)", figures.map { "\($0.ruptures)" }),
-                ("repairs", figures.map { "\($0.repairs)" }),
-                ("median repair time", figures.map { $0.medianRepairSeconds.map(TextFormatting.seconds) ?? "-" }),
-                ("longest rupture", figures.map { TextFormatting.seconds($0.longestRuptureSeconds) }),
-                ("time in distress", figures.map { TextFormatting.seconds($0.distressSeconds) }),
-                ("looking at the caregiver", figures.map { TextFormatting.percent($0.gazeAtCaregiverPercent) }),
-                ("look-aways", figures.map { "\($0.lookAways)" }),
-                ("trust at the end (0-1)", figures.map { TextFormatting.fixed($0.trustEnd, 2) }),
-            ]
-            let labelWidth = (rows.map(\.0.count).max() ?? 0) + 2
+            let rows = branchFigureRows(dyad: d)
+            let labelWidth = (rows.map(\.label.count).max() ?? 0) + 2
             let columnWidth = max(8, (names.map(\.count).max() ?? 0) + 2)
             func pad(_ text: String, _ width: Int, right: Bool) -> String {
                 let spaces = String(repeating: " ", count: max(0, width - text.count))
@@ -430,7 +443,7 @@ public struct DebriefReport: Hashable, Sendable {
             }
             var lines = [pad("", labelWidth, right: false) + names.map { pad($0, columnWidth, right: true) }.joined()]
             for row in rows {
-                lines.append(pad(row.0, labelWidth, right: false) + row.1.map { pad($0, columnWidth, right: true) }.joined())
+                lines.append(pad(row.label, labelWidth, right: false) + row.values.map { pad($0, columnWidth, right: true) }.joined())
             }
             return (dyads[d].label, lines)
         }
