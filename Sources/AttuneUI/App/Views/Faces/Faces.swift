@@ -24,9 +24,11 @@ public enum Faces {
 
     /// The sizes faces are drawn at, smallest first: 7 × 5 (hand-drawn),
     /// then oval heads about 1.6 times as wide as tall.
-    public static let sizes: [FaceSize] = [.small] + [7, 9, 11, 13, 15, 17, 20, 23, 26, 29].map {
-        FaceSize(width: Int((1.6 * Double($0)).rounded()) | 1, height: $0)
-    }
+    public static let sizes: [FaceSize] =
+        [.small]
+        + [7, 9, 11, 13, 15, 17, 20, 23, 26, 29].map {
+            FaceSize(width: Int((1.6 * Double($0)).rounded()) | 1, height: $0)
+        }
 
     /// The largest size of ``sizes`` at most `width` × `height` (the small
     /// size when none fits).
