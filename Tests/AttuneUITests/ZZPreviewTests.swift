@@ -12,6 +12,11 @@ import Testing
             app.wait(seconds: t)
             out += "=== \(name) \(w)x\(h)\n" + app.screenText + "\n"
         }
+        for (name, w, h, t) in [("scene-a-waits", 200, 60, 9.0), ("wait-or-chase", 200, 60, 9.0), ("wait-or-chase", 160, 45, 9.0), ("wait-or-chase", 80, 24, 9.0), ("scene-b-chases", 80, 24, 16.0)] {
+            var app = try liveApp(name, width: w, height: h)
+            app.wait(seconds: t)
+            out += "=== run \(name) \(w)x\(h)\n" + app.screenText + "\n"
+        }
         try? out.write(toFile: "/tmp/wtp/screens.txt", atomically: true, encoding: .utf8)
     }
 }

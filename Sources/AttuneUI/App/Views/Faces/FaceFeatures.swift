@@ -40,8 +40,8 @@ enum EyeShape: Hashable, Sendable, CaseIterable {
     /// 1 right), so the eyes themselves show where the face looks.
     func art(_ detail: FaceDetail, right: Bool = false, looking: Int = 0) -> [String] {
         var rows = straight(detail, right: right)
-        guard detail == .large, looking != 0, self == .open || self == .wide || self == .down else { return rows }
-        let row = self == .down ? 2 : 1
+        guard detail == .large, looking != 0, self == .open || self == .wide || self == .down || self == .flat else { return rows }
+        let row = self == .down || self == .flat ? 2 : 1
         var characters = Array(rows[row])
         characters.swapAt(2, 2 + (looking > 0 ? 1 : -1))
         rows[row] = String(characters)
@@ -75,7 +75,7 @@ enum EyeShape: Hashable, Sendable, CaseIterable {
             case .open: return [" .-. ", "( o )", " '-' "]
             case .wide: return [".---.", "| O |", "'---'"]
             case .happy: return ["     ", " .-. ", "/   \\"]
-            case .flat: return ["     ", "(---)", " 'o' "]
+            case .flat: return ["     ", " ___ ", "(_o_)"]
             case .closed: return ["     ", "     ", "'---'"]
             case .down: return ["     ", " .-. ", "( . )"]
             case .squeezed: return right ? ["   / ", "  <  ", "   \\ "] : [" \\   ", "  >  ", " /   "]
