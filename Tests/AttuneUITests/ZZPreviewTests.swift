@@ -17,6 +17,13 @@ import Testing
             app.wait(seconds: t)
             out += "=== run \(name) \(w)x\(h)\n" + app.screenText + "\n"
         }
+        var info = try liveApp("scene-a-waits", width: 80, height: 24, paused: true)
+        info.type("?")
+        out += "=== help\n" + info.screenText + "\n"
+        info.type("i")
+        out += "=== info\n" + info.screenText + "\n"
+        info.press(.pageDown)
+        out += "=== info2\n" + info.screenText + "\n"
         try? out.write(toFile: "/tmp/wtp/screens.txt", atomically: true, encoding: .utf8)
     }
 }

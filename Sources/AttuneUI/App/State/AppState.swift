@@ -192,6 +192,11 @@ public struct AppState: Sendable {
     public var scenes: ChooserState
     /// True while the help overlay is shown.
     public var isHelpShown = false
+    /// True while the "What am I looking at?" page is shown (``InfoPage``:
+    /// `?`, then `i`).
+    public var isInfoShown = false
+    /// How many lines the "What am I looking at?" page is scrolled down.
+    public var infoScroll = 0
     /// The seed every run uses instead of its scenario's (`--seed`), or nil.
     public var seedOverride: UInt64?
     /// The speed new runs start at, 0.25...32, default 1.
@@ -277,9 +282,10 @@ public struct AppState: Sendable {
     }
 
     /// True while simulated time runs: a run on the live screen, not
-    /// paused, not finished, with no overlay and a large enough terminal.
+    /// paused, not finished, with no overlay or page over it and a large
+    /// enough terminal.
     public var isRunning: Bool {
-        guard case let .live(session) = screen, !isTooSmall, !isHelpShown else { return false }
+        guard case let .live(session) = screen, !isTooSmall, !isHelpShown, !isInfoShown else { return false }
         return session.isRunning
     }
 

@@ -54,8 +54,17 @@ extension AppState {
         default:
             break
         }
+        if isInfoShown {
+            pressInInfo(key)
+            return []
+        }
         if isHelpShown {
             isHelpShown = false
+            // From the keys, `i` opens "What am I looking at?".
+            if key == .character("i") || key == .character("I") {
+                isInfoShown = true
+                infoScroll = 0
+            }
             return []
         }
         if key == .character("?") {
@@ -73,6 +82,25 @@ extension AppState {
         case var .debrief(debrief):
             return pressInDebrief(key, &debrief)
         }
+    }
+
+    /// The "What am I looking at?" page: the scrolling keys move it, any
+    /// other key goes back.
+    private mutating func pressInInfo(_ key: Key) {
+        let page = max(1, InfoPage.bodyHeight(size) - 1)
+        switch key {
+        case .up, .character("k"): infoScroll -= 1
+        case .down, .character("j"), .enter: infoScroll += 1
+        case .pageUp: infoScroll -= page
+        case .pageDown, .character(" "): infoScroll += page
+        case .home: infoScroll = 0
+        case .end: infoScroll = Int.max / 2
+        default:
+            isInfoShown = false
+            infoScroll = 0
+            return
+        }
+        infoScroll = min(max(0, infoScroll), InfoPage.maximumScroll(size: size, ascii: ascii))
     }
 
     private mutating func pressInChooser(_ key: Key) -> [AppEffect] {
