@@ -58,6 +58,9 @@ public enum AppEffect: Hashable, Sendable {
     /// Load the ready scenarios and send them back as
     /// ``AppMessage/scenariosLoaded(_:)``.
     case loadScenarios
+    /// Ring the terminal's bell: a question opened or a still face began
+    /// (only with ``AppState/bell``, `--bell`).
+    case bell
 }
 
 /// How the app ended.
@@ -190,6 +193,10 @@ public struct AppState: Sendable {
     /// The ready scenes, in chooser order, once loaded (empty before), and
     /// the one last selected: what the chooser shows when it opens again.
     public var scenes: ChooserState
+    /// True to ring the terminal's bell (``AppEffect/bell``) when a
+    /// question opens and when a still face begins, for rooms where people
+    /// look away from the screen (`--bell`). Default false.
+    public var bell = false
     /// True while the help overlay is shown.
     public var isHelpShown = false
     /// True while the "What am I looking at?" page is shown (``InfoPage``:
