@@ -65,7 +65,7 @@ struct Run: ParsableCommand {
             Keys: Space pause/play, . one step, + and - speed, left and right arrows 5 s back and forward \
             (acting after going back starts a new future), r restart, c switch the caregiver's policy, \
             h take the caregiver's place (then 1-6: play, greet, wait, soothe, lean in, still face), \
-            Tab switch side, ? every key, q end the run and see what happened. \
+            Tab switch side, ? every key (then i: what am I looking at?), q end the run and see what happened. \
             The screen needs a terminal at least 80 columns by 24 rows; without one, use \
             `attune batch` or `attune trace`. docs/user-guide.md explains every panel.
             """)
