@@ -115,6 +115,24 @@ struct AppPresenterTests {
         #expect(app.screenLines.filter { $0.hasPrefix(" [") }.count == 3)
     }
 
+    @Test func atTheSmallestSizeWordsAreShortenedWholeNeverCut() throws {
+        var app = try presenterApp("wait-or-chase", width: 80, height: 24)
+        for _ in 0..<12 {
+            app.wait(seconds: 5)
+            let lines = app.screenLines
+            let arousal = lines.filter { $0.contains("arousal: ") }
+            #expect(arousal.count == 1 && arousal.allSatisfy { !$0.contains("…") }, "the gauge's words are never cut: \(arousal)")
+            #expect(arousal[0].components(separatedBy: "arousal: ").count == 3, "one for each pair")
+            // Whatever is shortened ends with whole words.
+            for line in lines where line.contains("…") {
+                let before = line.components(separatedBy: "…")[0]
+                let word = before.split(separator: " ").last.map(String.init) ?? ""
+                let said = ["Wait", "or", "chase?", "One", "baby", "two", "tsk", "tsk!"]
+                #expect(said.contains(word), "a cut word: \(line)")
+            }
+        }
+    }
+
     @Test func anASCIIPresenterScreenIsASCII() throws {
         var app = try presenterApp(ascii: true)
         app.wait(seconds: 5)

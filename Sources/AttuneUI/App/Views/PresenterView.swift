@@ -138,10 +138,17 @@ enum PresenterView {
             }
         }
         row += layout.gaugeRows
+        // The legend goes first when the panel is narrow, never the state.
+        let state = "arousal: \(zone.word.uppercased())"
+        let band = "\(pen.glyphs.shadeDark)\(pen.glyphs.shadeDark)"
         let arousalLine =
-            "arousal: \(zone.word.uppercased())   (\(pen.glyphs.shadeDark)\(pen.glyphs.shadeDark) the comfortable range · ! overwhelmed)"
+            [
+                "\(state)   (\(band) the comfortable range · ! overwhelmed)", "\(state)   (\(band) comfortable · ! overwhelmed)",
+                "\(state)  (\(band) comfortable)", state,
+            ]
+            .map { pen.text($0) }.first { $0.count <= body.width } ?? pen.text(state)
         frame.render(
-            TextLine(pen.text(arousalLine), style: Style(foreground: zone.colour, bold: true), alignment: .centre, glyphs: pen.glyphs),
+            TextLine(arousalLine, style: Style(foreground: zone.colour, bold: true), alignment: .centre, glyphs: pen.glyphs),
             in: line(body, row))
         row += 1 + layout.gaps[3]
         heart(
