@@ -193,6 +193,13 @@ public final class Terminal {
         return Size(width: Int(attune_cols()), height: Int(attune_lines()))
     }
 
+    /// Rings the terminal's bell (or flashes the screen where the
+    /// terminal has no bell), as curses' `beep` does.
+    public func ringBell() {
+        guard isActive else { return }
+        _ = beep()
+    }
+
     /// Makes the next ``paint(_:)`` redraw every cell (e.g. after Ctrl-L).
     public func invalidate() {
         needsFullRepaint = true

@@ -25,6 +25,30 @@ struct PresenterScreenTests {
         try pane.wait(for: "You chose: wait.")
     }
 
+    @Test("the presenter grows with the window: larger faces at 160 x 45 and 200 x 60 than at 100 x 30, and no band of empty rows")
+    func presentGrowsWithTheWindow() throws {
+        var faceRows: [Int] = []
+        for (width, height) in [(100, 30), (160, 45), (200, 60)] {
+            let pane = try livePane(width: width, height: height)
+            try pane.run(TmuxPane.attune("present workshop-wait-or-lean-in --paused --bell"))
+            let screen = try pane.settled(containing: "Caregiver · attuned")
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(lines.count >= height)
+            // The faces' sides: rows with a `|` above the gauge.
+            let gauge = try #require(lines.firstIndex { $0.hasPrefix(" [") }, "the gauge")
+            faceRows.append(lines[..<gauge].filter { $0.contains("|") }.count)
+            var longest = 0
+            var current = 0
+            for line in lines.prefix(height) {
+                current = line.trimmingCharacters(in: .whitespaces).isEmpty ? current + 1 : 0
+                longest = max(longest, current)
+            }
+            #expect(longest <= 3, "\(width) x \(height): \(longest) empty rows together\n\(screen)")
+            try pane.type("q")
+        }
+        #expect(faceRows[1] > faceRows[0] && faceRows[2] > faceRows[1], "rows with the faces' sides: \(faceRows)")
+    }
+
     @Test("attune run --present needs a scenario")
     func presentNeedsAScenario() throws {
         let result = try AttuneBinary.run(["run", "--present"])

@@ -28,14 +28,17 @@ struct AppPresenterTests {
         #expect(!app.screenText.contains("?  keys"))
     }
 
-    @Test func aSingleDyadsFacesAreDrawnThreeTimesAsLarge() throws {
+    @Test func aSingleDyadsFacesAreDrawnAsLargeAsThePanelAllows() throws {
         let app = try presenterApp()
         let frame = AppView.render(app)
-        #expect(PresenterView.faceScale(for: frame.bounds) == 3)
-        // The sides of both faces: 7 columns scaled to 21, so the inside is 19 wide.
-        let sides = app.screenLines.filter { $0.contains("|" + String(repeating: " ", count: 17) + "|") }
-        #expect(sides.count >= 4)
-        #expect(app.screenLines.contains { $0.contains("\\___________/") }, "the chin, scaled")
+        let layout = PresenterView.PanelLayout(body: Rect(column: 0, row: 0, width: 96, height: frame.height - 8))
+        #expect(layout.faces == FaceSize(width: 21, height: 13))
+        // The caregiver's face at that size, row under row, beside the baby's.
+        let action = try #require(app.session).timeline.now.simulation.dyads[0].caregiver.action
+        let face = Faces.caregiver(action: action, size: layout.faces)
+        let lines = app.screenLines
+        let top = try #require(lines.firstIndex { $0.contains(face[1]) })
+        #expect(face.indices.allSatisfy { lines[top - 1 + $0].contains(face[$0]) })
     }
 
     @Test func theGaugeIsThreeRowsTallAcrossThePanelWithTheWindowNamed() throws {
@@ -44,7 +47,7 @@ struct AppPresenterTests {
         let gauges = app.screenLines.filter { $0.hasPrefix(" [") && $0.hasSuffix("] ") }
         #expect(gauges.count == 3)
         #expect(gauges.allSatisfy { $0.count == 100 && $0.contains("▓") && $0.contains("●") })
-        #expect(app.screenText.contains("arousal: IN RANGE   (▓▓ the comfortable range)"))
+        #expect(app.screenText.contains("arousal: IN RANGE   (▓▓ the comfortable range · ! overwhelmed)"))
         let marker = try #require(gauges.first?.firstIndex(of: "●"))
         let arousal = app.session!.timeline.now.simulation.dyads[0].infant.arousal
         let cell = gauges[0].distance(from: gauges[0].startIndex, to: marker) - 2
@@ -112,6 +115,24 @@ struct AppPresenterTests {
         #expect(app.screenLines.filter { $0.hasPrefix(" [") }.count == 3)
     }
 
+    @Test func atTheSmallestSizeWordsAreShortenedWholeNeverCut() throws {
+        var app = try presenterApp("wait-or-chase", width: 80, height: 24)
+        for _ in 0..<12 {
+            app.wait(seconds: 5)
+            let lines = app.screenLines
+            let arousal = lines.filter { $0.contains("arousal: ") }
+            #expect(arousal.count == 1 && arousal.allSatisfy { !$0.contains("…") }, "the gauge's words are never cut: \(arousal)")
+            #expect(arousal[0].components(separatedBy: "arousal: ").count == 3, "one for each pair")
+            // Whatever is shortened ends with whole words.
+            for line in lines where line.contains("…") {
+                let before = line.components(separatedBy: "…")[0]
+                let word = before.split(separator: " ").last.map(String.init) ?? ""
+                let said = ["Wait", "or", "chase?", "One", "baby", "two", "tsk", "tsk!"]
+                #expect(said.contains(word), "a cut word: \(line)")
+            }
+        }
+    }
+
     @Test func anASCIIPresenterScreenIsASCII() throws {
         var app = try presenterApp(ascii: true)
         app.wait(seconds: 5)
@@ -120,13 +141,46 @@ struct AppPresenterTests {
         #expect(isASCII(app.screenText))
     }
 
-    @Test func scalingAFaceGrowsItsSidesNotItsFeatures() {
-        let face = Faces.infant(gaze: .atCaregiver, behavior: .engaged, affect: .interested)
-        let big = PresenterView.scaled(face, by: 2)
-        #expect(big.count == PresenterView.faceHeight(scale: 2))
-        #expect(big.allSatisfy { $0.count == 14 })
-        #expect(big.filter { $0.contains("o") }.count == 1, "the eyes are drawn once")
-        #expect(PresenterView.scaled(face, by: 1) == face)
+    @Test func theFacesAndTheGaugeGrowWithTheWindow() throws {
+        var sizes: [FaceSize] = []
+        var gauges: [Int] = []
+        for (width, height) in [(80, 24), (100, 30), (160, 45), (200, 60)] {
+            var app = try presenterApp(width: width, height: height)
+            app.wait(seconds: 3)
+            let frame = AppView.render(app)
+            let body = Rect(column: 0, row: 0, width: width - 2, height: height - 3 - PresenterView.captionRows(height: height))
+            let layout = PresenterView.PanelLayout(body: body)
+            sizes.append(layout.faces)
+            gauges.append(frame.lines.filter { $0.hasPrefix(" [") && $0.hasSuffix("] ") }.count)
+            #expect(gauges.last == layout.gaugeRows)
+        }
+        #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $0.0 < $0.1 }, "\(sizes)")
+        #expect(zip(gauges, gauges.dropFirst()).allSatisfy { $0.0 <= $0.1 } && gauges.last! > gauges.first!, "\(gauges)")
+    }
+
+    @Test(arguments: [(160, 45), (200, 60), (100, 30)])
+    func aLargeWindowHasNoBandOfMoreThanThreeEmptyRows(size: (Int, Int)) throws {
+        for name in ["workshop-wait-or-lean-in", "wait-or-chase", "workshop-still-face"] {
+            var app = try presenterApp(name, width: size.0, height: size.1)
+            for seconds in [1.0, 5, 14] {
+                app.wait(seconds: seconds)
+                let band = longestEmptyBand(AppView.render(app))
+                #expect(band <= 3, "\(name) at \(size.0) x \(size.1): \(band) empty rows together\n\(app.screenText)")
+            }
+            app.playUntilAsked()
+            #expect(longestEmptyBand(AppView.render(app)) <= 3, "\(name) with its question open")
+        }
+    }
+
+    @Test func theHeartRateIsDrawnInBigDigitsInALargeWindow() throws {
+        var app = try presenterApp(width: 160, height: 45)
+        app.wait(seconds: 3)
+        let rate = Int(app.session!.timeline.now.simulation.dyads[0].infant.heartRate.rounded())
+        let digits = BigDigits.rows(String(rate))
+        let lines = app.screenLines
+        let row = try #require(lines.firstIndex { $0.contains(digits[1]) && $0.contains("bpm (resting 140)") })
+        #expect(lines[row - 1].contains(digits[0]) && lines[row + 1].contains(digits[2]))
+        #expect(BigDigits.rows("150") == ["     _   _ ", "  | |_  | |", "  |  _| |_|"])
     }
 }
 
@@ -151,4 +205,15 @@ struct HighContrastThemeTests {
         #expect(Theme.colour.resolve(.colour(.muted)) == .colour(.muted))
         #expect(Theme.colour.highContrast == false)
     }
+}
+
+/// The most rows in a row of `frame` with nothing but spaces on them.
+func longestEmptyBand(_ frame: Frame) -> Int {
+    var longest = 0
+    var current = 0
+    for line in frame.lines {
+        current = line.allSatisfy { $0 == " " } ? current + 1 : 0
+        longest = max(longest, current)
+    }
+    return longest
 }

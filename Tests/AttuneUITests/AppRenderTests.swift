@@ -198,7 +198,7 @@ struct AppRenderTests {
         app.type("?")
         let text = app.screenText
         #expect(text.contains("Keys: the live screen"))
-        for key in ["Space", "+  -", "←  →", "1 ... 6", "Tab", "Ctrl-C", "Press any key to go back."] {
+        for key in ["Space", "+  -", "←  →", "1 ... 6", "Tab", "Ctrl-C", "Press i: what am I looking at? Any other key: back."] {
             #expect(text.contains(key), "\(key)")
         }
     }

@@ -49,4 +49,30 @@ import Testing
     @Test func truncationDropsSpacesBeforeTheEllipsis() {
         #expect(Glyphs.unicode.truncate("The baby looks", toWidth: 10) == "The baby…")
     }
+
+    @Test func truncationCutsBetweenWholeWords() {
+        // Never "tsk tsk! h…": the cut word goes whole.
+        #expect(Glyphs.unicode.truncate("tsk tsk! hey!", toWidth: 11) == "tsk tsk!…")
+        #expect(Glyphs.unicode.truncate("tsk tsk! hey!", toWidth: 10) == "tsk tsk!…")
+        #expect(Glyphs.unicode.truncate("tsk tsk! hey!", toWidth: 8) == "tsk…")
+        #expect(Glyphs.ascii.truncate("The baby looks away", toWidth: 10) == "The...")
+        // A cut that falls on a space keeps the whole word before it.
+        #expect(Glyphs.unicode.truncate("Wait or chase? One baby", toWidth: 15) == "Wait or chase?…")
+    }
+
+    @Test func truncationDropsSeparatorsBeforeTheEllipsis() {
+        #expect(Glyphs.unicode.truncate("Caregiver · attuned", toWidth: 14) == "Caregiver…")
+        #expect(Glyphs.unicode.truncate("Peek-a-boo: waiting", toWidth: 12) == "Peek-a-boo…")
+    }
+
+    @Test func truncationKeepsANumberWithItsUnit() {
+        // "waits · 1.5…" would hide what the number counts.
+        #expect(Glyphs.unicode.truncate("She waits · 1.5 s so far", toWidth: 17) == "She waits…")
+        #expect(Glyphs.unicode.truncate("heart 153 bpm, resting 140", toWidth: 12) == "heart…")
+    }
+
+    @Test func truncationCutsAFirstWordTooLongForTheWidth() {
+        #expect(Glyphs.unicode.truncate("overstimulated baby", toWidth: 6) == "overs…")
+        #expect(Glyphs.ascii.truncate("overstimulated", toWidth: 8) == "overs...")
+    }
 }

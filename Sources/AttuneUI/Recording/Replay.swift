@@ -55,6 +55,8 @@ public struct Replay: Sendable {
             for effect in state.update(.key(key)) {
                 switch effect {
                 case .loadScenarios: state.update(.scenariosLoaded(chooserScenarios))
+                // A replay is watched, not projected: it rings no bell.
+                case .bell: break
                 }
             }
         case let .resize(_, size):

@@ -82,15 +82,58 @@ public struct Glyphs: Hashable, Sendable {
     }
 
     /// `text` cut to at most `width` columns, ending with ``ellipsis`` when
-    /// something was cut (spaces just before the ellipsis are dropped).
-    /// When even the ellipsis does not fit, the text is simply cut. `width`
-    /// below 1 gives an empty string.
+    /// something was cut. The cut falls between whole words ("tsk tsk!…",
+    /// never "tsk tsk! h…"), and a number stays with the unit after it
+    /// ("1.5 s", "153 bpm"); separators and spaces just before the
+    /// ellipsis are dropped. Only a first word too long for the width is
+    /// cut inside itself. When even the ellipsis does not fit, the text is
+    /// simply cut. `width` below 1 gives an empty string.
     public func truncate(_ text: String, toWidth width: Int) -> String {
         guard width > 0 else { return "" }
         guard text.count > width else { return text }
         guard ellipsis.count < width else { return String(text.prefix(width)) }
-        var kept = text.prefix(width - ellipsis.count)
-        while kept.last == " " { kept.removeLast() }
+        let room = width - ellipsis.count
+        var kept = Substring(text.prefix(room))
+        // The character after the cut: a cut inside a word drops that word.
+        let next = text[text.index(text.startIndex, offsetBy: room)]
+        if next != " ", let space = kept.lastIndex(of: " ") {
+            kept = kept[..<space]
+        } else if next != " " {
+            // One long first word: cut inside it.
+            return String(kept) + ellipsis
+        }
+        kept = Self.trimmedBeforeEllipsis(kept)
+        // A number whose unit was cut off goes with it.
+        let rest = text.dropFirst(kept.count).drop(while: { $0 == " " })
+        let unit = rest.prefix(while: { $0 != " " })
+        if Self.units.contains(unit.trimmingTrailingPunctuation), let last = kept.split(separator: " ").last,
+            last.first?.isNumber == true, let space = kept.lastIndex(of: " ")
+        {
+            kept = Self.trimmedBeforeEllipsis(kept[..<space])
+        }
+        guard !kept.isEmpty else { return String(text.prefix(room)) + ellipsis }
         return String(kept) + ellipsis
+    }
+
+    /// Units that stay with the number before them when text is cut.
+    static let units: Set<Substring> = ["s", "bpm", "%", "min", "months", "x"]
+
+    /// `text` without the spaces and separators (`·`, `-`, `,`, `;`, `:`)
+    /// at its end, which read badly before an ellipsis.
+    static func trimmedBeforeEllipsis(_ text: Substring) -> Substring {
+        var kept = text
+        while let last = kept.last, last == " " || last == "·" || last == "-" || last == "," || last == ";" || last == ":" {
+            kept.removeLast()
+        }
+        return kept
+    }
+}
+
+extension Substring {
+    /// The text without the punctuation at its end (`s.` gives `s`).
+    fileprivate var trimmingTrailingPunctuation: Substring {
+        var text = self
+        while let last = text.last, last == "." || last == "," || last == ";" || last == ")" || last == ":" { text.removeLast() }
+        return text
     }
 }

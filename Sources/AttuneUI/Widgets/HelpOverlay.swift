@@ -1,5 +1,5 @@
 /// A box drawn over the middle of the screen listing keys and what they
-/// do, with an optional closing line ("Press any key to go back").
+/// do, with an optional closing line ("Any other key: back.").
 ///
 /// The box is sized to its content and clamped to the area; the cells
 /// under it are cleared first. Key names are padded to a common width.

@@ -74,6 +74,8 @@ enum LiveLoop {
                 switch effect {
                 case .loadScenarios:
                     state.update(.scenariosLoaded(ReadyScenarios.all()))
+                case .bell:
+                    terminal.ringBell()
                 }
             }
             effects = []
@@ -88,7 +90,7 @@ enum LiveLoop {
             last = now
             let at = seconds(start.duration(to: now))
             sink?.recorder.tick(at: at, microseconds: microseconds)
-            state.update(.tick(seconds: Recording.Event.seconds(microseconds: microseconds)))
+            effects += state.update(.tick(seconds: Recording.Event.seconds(microseconds: microseconds)))
             guard let key else { continue }
             switch key {
             case .resize:

@@ -27,6 +27,12 @@ struct LiveOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Show no colour (setting NO_COLOR does the same).")
     var noColor = false
 
+    @Flag(
+        help:
+            "Ring the terminal's bell when the scene asks a question and when a still face begins, for rooms where people look away from the screen."
+    )
+    var bell = false
+
     @Option(
         help: ArgumentHelp(
             "Save the session to FILE, to play back with `attune replay FILE` or turn into a cast with `attune export`.", valueName: "FILE")
@@ -59,7 +65,7 @@ struct Run: ParsableCommand {
             Keys: Space pause/play, . one step, + and - speed, left and right arrows 5 s back and forward \
             (acting after going back starts a new future), r restart, c switch the caregiver's policy, \
             h take the caregiver's place (then 1-6: play, greet, wait, soothe, lean in, still face), \
-            Tab switch side, ? every key, q end the run and see what happened. \
+            Tab switch side, ? every key (then i: what am I looking at?), q end the run and see what happened. \
             The screen needs a terminal at least 80 columns by 24 rows; without one, use \
             `attune batch` or `attune trace`. docs/user-guide.md explains every panel.
             """)
@@ -100,17 +106,18 @@ struct Run: ParsableCommand {
     static func start(scenario: String?, options o: LiveOptions, present: Bool) throws {
         try start(
             scenario: scenario, overrides: o.overrides, population: o.population, seed: o.seed, speed: o.speed,
-            paused: o.paused, ascii: o.ascii, noColor: o.noColor, present: present, record: o.record)
+            paused: o.paused, ascii: o.ascii, noColor: o.noColor, present: present, record: o.record, bell: o.bell)
     }
 
     /// Opens the live screen (the chooser when `scenario` is nil) and
     /// prints the figures once it closes; `present` picks the projector
-    /// layout and its high-contrast look. With a `population`, the run
+    /// layout and its high-contrast look; `bell` rings the terminal's bell
+    /// at questions and still faces. With a `population`, the run
     /// (and each restart of it, with the same seed) meets one baby drawn
     /// from it.
     static func start(
         scenario: String?, overrides: [String], population: PopulationChoice? = nil, seed: UInt64?, speed: Double,
-        paused: Bool, ascii: Bool, noColor: Bool, present: Bool, record: String? = nil
+        paused: Bool, ascii: Bool, noColor: Bool, present: Bool, record: String? = nil, bell: Bool = false
     ) throws {
         guard Terminal.isInteractive else {
             printError(Self.notATerminalMessage)
@@ -118,7 +125,7 @@ struct Run: ParsableCommand {
         }
         try reportingFailures {
             let size = AppState.minimumSize
-            let initial: AppState
+            var initial: AppState
             var sink: RecordingSink?
             if let scenario {
                 try PopulationChoice.check(population, overrides: overrides)
@@ -144,6 +151,7 @@ struct Run: ParsableCommand {
                 }
                 initial = AppState(chooser: scenarios, size: size, ascii: ascii, seed: seed, speed: speed)
             }
+            initial.bell = bell
             let ending: LiveLoop.Ending
             do {
                 ending = try LiveLoop.run(initial, colour: !noColor, highContrast: present, sink: sink)

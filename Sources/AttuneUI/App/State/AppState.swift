@@ -58,6 +58,9 @@ public enum AppEffect: Hashable, Sendable {
     /// Load the ready scenarios and send them back as
     /// ``AppMessage/scenariosLoaded(_:)``.
     case loadScenarios
+    /// Ring the terminal's bell: a question opened or a still face began
+    /// (only with ``AppState/bell``, `--bell`).
+    case bell
 }
 
 /// How the app ended.
@@ -190,8 +193,17 @@ public struct AppState: Sendable {
     /// The ready scenes, in chooser order, once loaded (empty before), and
     /// the one last selected: what the chooser shows when it opens again.
     public var scenes: ChooserState
+    /// True to ring the terminal's bell (``AppEffect/bell``) when a
+    /// question opens and when a still face begins, for rooms where people
+    /// look away from the screen (`--bell`). Default false.
+    public var bell = false
     /// True while the help overlay is shown.
     public var isHelpShown = false
+    /// True while the "What am I looking at?" page is shown (``InfoPage``:
+    /// `?`, then `i`).
+    public var isInfoShown = false
+    /// How many lines the "What am I looking at?" page is scrolled down.
+    public var infoScroll = 0
     /// The seed every run uses instead of its scenario's (`--seed`), or nil.
     public var seedOverride: UInt64?
     /// The speed new runs start at, 0.25...32, default 1.
@@ -277,9 +289,10 @@ public struct AppState: Sendable {
     }
 
     /// True while simulated time runs: a run on the live screen, not
-    /// paused, not finished, with no overlay and a large enough terminal.
+    /// paused, not finished, with no overlay or page over it and a large
+    /// enough terminal.
     public var isRunning: Bool {
-        guard case let .live(session) = screen, !isTooSmall, !isHelpShown else { return false }
+        guard case let .live(session) = screen, !isTooSmall, !isHelpShown, !isInfoShown else { return false }
         return session.isRunning
     }
 

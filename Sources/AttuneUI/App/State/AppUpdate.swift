@@ -10,6 +10,36 @@ extension AppState {
     /// - Returns: what the shell should do for the app (load scenarios).
     @discardableResult
     public mutating func update(_ message: AppMessage) -> [AppEffect] {
+        let before = bell ? BellMoment(self) : nil
+        var effects = apply(message)
+        if let before, before.rings(after: self) { effects.append(.bell) }
+        return effects
+    }
+
+    /// What the bell listens for, before a message: the run's step, its
+    /// open question, and which caregivers hold a still face.
+    private struct BellMoment {
+        var cursor: Int
+        var question: Int?
+        var stillFaces: [Bool]
+
+        init?(_ state: AppState) {
+            guard case let .live(session) = state.screen else { return nil }
+            cursor = session.timeline.cursor
+            question = session.timeline.openDecision
+            stillFaces = session.timeline.now.simulation.dyads.map { $0.caregiver.action == .stillFace }
+        }
+
+        /// True when the run moved on from here and, on the way, a question
+        /// opened or a caregiver began a still face.
+        func rings(after state: AppState) -> Bool {
+            guard let now = BellMoment(state), now.cursor > cursor, now.stillFaces.count == stillFaces.count else { return false }
+            if now.question != nil && question == nil { return true }
+            return zip(stillFaces, now.stillFaces).contains { !$0.0 && $0.1 }
+        }
+    }
+
+    private mutating func apply(_ message: AppMessage) -> [AppEffect] {
         switch message {
         case let .tick(seconds):
             if tick(seconds: seconds) { touch() }
@@ -54,8 +84,17 @@ extension AppState {
         default:
             break
         }
+        if isInfoShown {
+            pressInInfo(key)
+            return []
+        }
         if isHelpShown {
             isHelpShown = false
+            // From the keys, `i` opens "What am I looking at?".
+            if key == .character("i") || key == .character("I") {
+                isInfoShown = true
+                infoScroll = 0
+            }
             return []
         }
         if key == .character("?") {
@@ -73,6 +112,25 @@ extension AppState {
         case var .debrief(debrief):
             return pressInDebrief(key, &debrief)
         }
+    }
+
+    /// The "What am I looking at?" page: the scrolling keys move it, any
+    /// other key goes back.
+    private mutating func pressInInfo(_ key: Key) {
+        let page = max(1, InfoPage.bodyHeight(size) - 1)
+        switch key {
+        case .up, .character("k"): infoScroll -= 1
+        case .down, .character("j"), .enter: infoScroll += 1
+        case .pageUp: infoScroll -= page
+        case .pageDown, .character(" "): infoScroll += page
+        case .home: infoScroll = 0
+        case .end: infoScroll = Int.max / 2
+        default:
+            isInfoShown = false
+            infoScroll = 0
+            return
+        }
+        infoScroll = min(max(0, infoScroll), InfoPage.maximumScroll(size: size, ascii: ascii))
     }
 
     private mutating func pressInChooser(_ key: Key) -> [AppEffect] {

@@ -46,6 +46,7 @@ public enum AppView {
                 DebriefView.render(debrief, on: &frame, pen: pen)
             }
             if state.isHelpShown { help(state, on: &frame, pen: pen) }
+            if state.isInfoShown { InfoPage.render(scroll: state.infoScroll, on: &frame, pen: pen) }
         }
         if state.ascii { asciiOnly(&frame) }
         return frame
@@ -64,6 +65,9 @@ public enum AppView {
         frame.render(CentredMessage(lines: shown, glyphs: pen.glyphs), in: frame.bounds)
     }
 
+    /// The line under the keys: the way on to ``InfoPage``, and back.
+    static let helpFooter = "Press i: what am I looking at? Any other key: back."
+
     static func help(_ state: AppState, on frame: inout Frame, pen: Pen) {
         let hints: [KeyHint]
         let title: String
@@ -79,7 +83,8 @@ public enum AppView {
             title = "Keys: what happened"
         }
         frame.render(
-            HelpOverlay(title: title, hints: hints.map { pen.hint($0) }, footer: "Press any key to go back.", glyphs: pen.glyphs),
+            HelpOverlay(
+                title: title, hints: hints.map { pen.hint($0) }, footer: pen.text(AppView.helpFooter), glyphs: pen.glyphs),
             in: frame.bounds)
     }
 

@@ -170,14 +170,20 @@ enum DyadPanel {
         let topMargin = take(1)
         let intensityHeight = 1 + take(1)
         let legendRows = extra >= 3 ? take(3) : 0
+        // A large window draws the faces larger, up to two fifths of the
+        // panel's height; the arousal chart takes what is left.
+        let faceSize = Self.faceSize(width: inner.width, height: min(Faces.height + extra, inner.height * 2 / 5))
+        _ = take(faceSize.height - Faces.height)
         arousalHeight += take(4)
         let gapAfterFaces = take(1)
-        arousalHeight += take(2)
+        arousalHeight += take(extra)
 
         var row = inner.row + topMargin
-        let facesWidth = min(inner.width, Self.widestFaces)
-        faces(dyad, in: Rect(column: inner.column, row: row, width: facesWidth, height: Faces.height), on: &frame, pen: pen)
-        row += Faces.height + gapAfterFaces
+        let facesWidth = min(inner.width, max(Self.widestFaces, 2 * faceSize.width + 3 * Self.widestFaces / 4))
+        faces(
+            dyad, size: faceSize, in: Rect(column: inner.column, row: row, width: facesWidth, height: faceSize.height), on: &frame, pen: pen
+        )
+        row += faceSize.height + gapAfterFaces
         words(dyad, in: Rect(column: inner.column, row: row, width: inner.width, height: wordRows), on: &frame, pen: pen)
         row += wordRows + gapAfterWords
 
@@ -226,6 +232,15 @@ enum DyadPanel {
         }
     }
 
+    /// The faces' size in a panel `width` columns wide with `height` rows
+    /// for them: the small faces up to 11 rows, then the largest of
+    /// ``Faces/sizes`` that fits with room between the two faces for the
+    /// lines of sight and what she says.
+    static func faceSize(width: Int, height: Int) -> FaceSize {
+        guard height >= 11 else { return .small }
+        return Faces.largest(width: (width - 30) / 2, height: height)
+    }
+
     /// The running figures, wrapped by item to `width`.
     static func figureLines(_ figures: RunFigures, width: Int) -> [String] {
         let items = [
@@ -250,56 +265,57 @@ enum DyadPanel {
         return lines
     }
 
-    /// The two faces, their lines of sight, and what they say.
-    static func faces(_ dyad: Dyad, in area: Rect, on frame: inout Frame, pen: Pen) {
+    /// The two faces at `size`, their lines of sight, and what they say.
+    static func faces(_ dyad: Dyad, size: FaceSize = .small, in area: Rect, on frame: inout Frame, pen: Pen) {
         let infant = dyad.infant
         let action = dyad.caregiver.action
+        let scale = max(1, size.width / Faces.width)
         let infantColumn = area.column + 2
-        let restColumn = area.endColumn - Faces.width - 3
-        let caregiverColumn = min(area.endColumn - Faces.width, restColumn + Faces.caregiverLean(action))
+        let restColumn = area.endColumn - size.width - 3
+        let caregiverColumn = min(area.endColumn - size.width, restColumn + Faces.caregiverLean(action) * min(scale, 2))
         let infantStyle = Style.colour(ScreenWords.colour(infant.affect))
-        let infantRows = Faces.infant(gaze: infant.gaze, behavior: infant.behavior, affect: infant.affect)
+        let infantRows = Faces.infant(gaze: infant.gaze, behavior: infant.behavior, affect: infant.affect, size: size)
         for (index, text) in infantRows.enumerated() {
             frame.write(text, column: infantColumn, row: area.row + index, style: infantStyle, clip: area)
         }
-        let caregiverRows = Faces.caregiver(action: action)
+        let caregiverRows = Faces.caregiver(action: action, size: size)
         for (index, text) in caregiverRows.enumerated() {
             frame.write(text, column: caregiverColumn, row: area.row + index, style: .colour(.accent), clip: area)
         }
         let gap = Rect(
-            column: infantColumn + Faces.width + 1, row: area.row, width: caregiverColumn - infantColumn - Faces.width - 2,
-            height: Faces.height)
+            column: infantColumn + size.width + 1, row: area.row, width: caregiverColumn - infantColumn - size.width - 2,
+            height: size.height)
         guard gap.width >= 3 else { return }
-        // Lines of sight.
+        // Lines of sight, along the eyes (hers a row lower).
+        let sight = area.row + PresenterView.sightRow(size)
         switch infant.gaze {
         case .atCaregiver:
             frame.write(
-                dashes(gap.width, arrowAtEnd: pen.glyphs.arrowRight), column: gap.column, row: gap.row + 2, style: .colour(.calm), clip: gap
-            )
+                dashes(gap.width, arrowAtEnd: pen.glyphs.arrowRight), column: gap.column, row: sight, style: .colour(.calm), clip: gap)
         case .away:
             // Looking around the room is curiosity, not overload: calm.
             let colour: SemanticColour = infant.behavior == .exploring ? .calm : .alert
-            frame[infantColumn - 1, area.row + 2] = Cell(pen.glyphs.arrowLeft, style: .colour(colour))
+            frame[infantColumn - 1, sight] = Cell(pen.glyphs.arrowLeft, style: .colour(colour))
         case .farAway:
-            frame[infantColumn - 2, area.row + 2] = Cell(pen.glyphs.arrowLeft, style: .colour(.distress))
-            frame[infantColumn - 1, area.row + 2] = Cell(pen.glyphs.arrowLeft, style: .colour(.distress))
+            frame[infantColumn - 2, sight] = Cell(pen.glyphs.arrowLeft, style: .colour(.distress))
+            frame[infantColumn - 1, sight] = Cell(pen.glyphs.arrowLeft, style: .colour(.distress))
         }
         if action != .disengage {
-            let sight = String(pen.glyphs.arrowLeft) + String(dashes(gap.width, arrowAtEnd: nil).dropFirst())
-            frame.write(sight, column: gap.column, row: gap.row + 3, style: .colour(.accent), clip: gap)
+            let line = String(pen.glyphs.arrowLeft) + String(dashes(gap.width, arrowAtEnd: nil).dropFirst())
+            frame.write(line, column: gap.column, row: sight + 1, style: .colour(.accent), clip: gap)
         } else {
-            frame.write(
-                String(pen.glyphs.arrowRight), column: caregiverColumn + Faces.width, row: area.row + 2, style: .colour(.muted), clip: area)
+            frame.write(String(pen.glyphs.arrowRight), column: caregiverColumn + size.width, row: sight, style: .colour(.muted), clip: area)
         }
         // Words.
         let sound = Faces.infantSound(infant.behavior)
         if !sound.isEmpty {
-            frame.write(sound, column: gap.column, row: gap.row, style: infantStyle.bolded, clip: gap)
+            frame.write(sound, column: gap.column, row: sight - 2, style: infantStyle.bolded, clip: gap)
         }
         let said = Faces.caregiverWords(action)
         if !said.isEmpty {
             frame.render(
-                TextLine(said, style: Style(foreground: .accent, bold: true), alignment: .right, glyphs: pen.glyphs), in: gap.line(1))
+                TextLine(said, style: Style(foreground: .accent, bold: true), alignment: .right, glyphs: pen.glyphs),
+                in: gap.line(sight - 1 - gap.row))
         }
     }
 

@@ -2,18 +2,24 @@ import AttuneModel
 import AttuneScenario
 
 /// Draws the live screen for a projector (`attune present`): few things,
-/// drawn big, readable from the back of a room in a 100 × 30 window.
+/// drawn big, readable from the back of a room, and growing with the
+/// window (from 80 × 24 to 200 × 60 and beyond).
 ///
 /// A header with the scene, the clock and the state; one panel per dyad
-/// with the two faces scaled up to fill it, the affect and what the baby
-/// does in bold words, a tall arousal gauge across the panel with the
-/// window of tolerance marked and named, the heart rate under it, and what
-/// the caregiver does; then
-/// the newest caption (or the scene's question and its choices) in bold,
-/// centred on its own band. There is no key bar: `?` lists the keys.
+/// with the two faces drawn as large as the panel allows (``Faces/sizes``),
+/// the affect and what the baby does in bold words, a tall arousal gauge
+/// across the panel with the window of tolerance and the distress mark
+/// (`!`) on it, its meaning in words, the heart rate under it (in big
+/// digits in a large window), and what the caregiver does; then the newest
+/// caption (or the scene's question and its choices) in bold, centred on
+/// its own band. The rows a panel has to spare are shared out between the
+/// gaps, at most three to a gap (the gauge takes the rest), so that a large
+/// window shows no empty bands. There is no key bar: `?` lists the keys.
 enum PresenterView {
-    /// Rows of the caption band for a window `height` rows high.
-    static func captionRows(height: Int) -> Int { height >= 30 ? 5 : 4 }
+    /// Rows of the caption band for a window `height` rows high: 4 at 24
+    /// rows, 5 at 30, up to 7 from 42 rows (a one-line caption then keeps
+    /// three empty rows above and below it, no more).
+    static func captionRows(height: Int) -> Int { min(7, max(4, height / 6)) }
 
     static func render(_ session: LiveSession, on frame: inout Frame, pen: Pen) {
         let area = frame.bounds
@@ -21,8 +27,12 @@ enum PresenterView {
         LiveView.header(session, in: bands[0], on: &frame, pen: pen)
         let count = session.timeline.dyadCount
         let columns = bands[1].columns(Array(repeating: .fill(), count: max(1, count)))
+        // Every panel is laid out as the narrowest one, so their rows line up.
+        let narrowest = columns.map(\.width).min() ?? bands[1].width
+        let body = Rect(column: 0, row: bands[1].row + 1, width: max(0, narrowest - 2), height: max(0, bands[1].height - 1))
+        let layout = PanelLayout(body: body)
         for d in 0..<count {
-            panel(session, dyad: d, in: columns[d].inset(left: 1, right: 1), on: &frame, pen: pen)
+            panel(session, dyad: d, layout: layout, in: columns[d].inset(left: 1, right: 1), on: &frame, pen: pen)
         }
         frame.write(
             String(repeating: String(pen.glyphs.horizontal), count: bands[2].width), column: bands[2].column,
@@ -34,31 +44,60 @@ enum PresenterView {
         }
     }
 
-    /// How many times the 7 × 5 faces are scaled up to fit `area`: the
-    /// largest whole factor (1 to 3) at which both faces, a gap between
-    /// them and the rows below (``rowsBelowFaces``) fit.
-    static func faceScale(for area: Rect) -> Int {
-        for scale in stride(from: 3, through: 1, by: -1) {
-            let width = 2 * Faces.width * scale + minimumGap
-            let height = faceHeight(scale: scale) + rowsBelowFaces + 1
-            if width <= area.width && height <= area.height { return scale }
-        }
-        return 1
-    }
-
     /// The fewest columns between the two faces, for the line of sight and
     /// what she says.
     static let minimumGap = 16
 
-    /// Rows of a face scaled `scale` times: the eye and mouth rows grow by
-    /// `scale - 1` rows each.
-    static func faceHeight(scale: Int) -> Int { Faces.height + 2 * (scale - 1) }
+    /// Where everything of a panel goes, worked out from the size of its
+    /// body (the panel below its title): the faces' size, the gauge's rows,
+    /// whether the heart rate is drawn in big digits, and the empty rows
+    /// of each gap.
+    struct PanelLayout: Hashable {
+        /// The faces' size, one of ``Faces/sizes``.
+        var faces: FaceSize
+        /// Rows of the arousal gauge, 3 or more.
+        var gaugeRows: Int
+        /// True to draw the heart rate in digits three rows tall.
+        var bigHeart: Bool
+        /// Empty rows: above the faces, under the faces, under the baby's
+        /// words, under the gauge's words, under the heart rate.
+        var gaps: [Int]
 
-    /// Rows under the faces: the baby's words, a blank row, the gauge (3),
-    /// its label, the heart rate, and what she does.
-    static let rowsBelowFaces = 8
+        /// Rows of the heart rate.
+        var heartRows: Int { bigHeart ? BigDigits.height : 1 }
 
-    static func panel(_ session: LiveSession, dyad d: Int, in area: Rect, on frame: inout Frame, pen: Pen) {
+        /// The layout for a panel body `body.width` × `body.height`.
+        init(body: Rect) {
+            bigHeart = body.height >= 30 && body.width >= 40
+            gaugeRows = body.height >= 40 ? 5 : (body.height >= 30 ? 4 : 3)
+            // Fixed rows: the baby's words, the gauge, its words, the heart
+            // rate, what she does; and one empty row under the baby's words.
+            let fixed = 1 + gaugeRows + 1 + (bigHeart ? BigDigits.height : 1) + 1 + 1
+            let faceWidth = (body.width - PresenterView.minimumGap - 4) / 2
+            faces = Faces.largest(width: faceWidth, height: body.height - fixed - (body.height >= 30 ? 2 : 0))
+            var spare = max(0, body.height - fixed - faces.height)
+            // Share the spare rows out: under the faces first, then above
+            // them, under the gauge, under the baby's words, at the bottom;
+            // at most three to a gap, the rest to the gauge.
+            // The big digits' top row can be empty ("141"), so the gap
+            // above them stops at two.
+            var gaps = [0, 0, 1, 0, 0]
+            let most = [3, 3, 3, bigHeart ? 2 : 3, 3]
+            let order = [1, 0, 3, 2, 4]
+            var index = 0
+            while spare > 0 && order.contains(where: { gaps[$0] < most[$0] }) {
+                let gap = order[index % order.count]
+                index += 1
+                guard gaps[gap] < most[gap] else { continue }
+                gaps[gap] += 1
+                spare -= 1
+            }
+            gaugeRows += spare
+            self.gaps = gaps
+        }
+    }
+
+    static func panel(_ session: LiveSession, dyad d: Int, layout: PanelLayout, in area: Rect, on frame: inout Frame, pen: Pen) {
         guard area.height >= 1, area.width >= 10 else { return }
         let dyad = session.timeline.now.simulation.dyads[d]
         let label = session.scenario.plan.dyads[d].label
@@ -68,40 +107,54 @@ enum PresenterView {
                 pen.text("\(label) · \(policy)"), style: Style(foreground: .accent, bold: true), alignment: .centre, glyphs: pen.glyphs),
             in: area.line(0))
         let body = Rect(column: area.column, row: area.row + 1, width: area.width, height: max(0, area.height - 1))
-        let scale = faceScale(for: body)
-        let facesHeight = faceHeight(scale: scale)
-        let spare = max(0, body.height - facesHeight - rowsBelowFaces)
-        let gapAfterFaces = spare >= 2 ? 1 : 0
-        var row = body.row + (spare - gapAfterFaces) / 2
-        faces(dyad, scale: scale, in: Rect(column: body.column, row: row, width: body.width, height: facesHeight), on: &frame, pen: pen)
-        row += facesHeight + gapAfterFaces
+        var row = body.row + layout.gaps[0]
+        faces(
+            dyad, size: layout.faces, in: Rect(column: body.column, row: row, width: body.width, height: layout.faces.height), on: &frame,
+            pen: pen)
+        row += layout.faces.height + layout.gaps[1]
 
         let infant = dyad.infant
         let affectStyle = Style(foreground: ScreenWords.colour(infant.affect), bold: true)
         let babyLine =
             "\(ScreenWords.symbol(infant.affect)) \(infant.affect.word.uppercased()) · \(ScreenWords.doing(gaze: infant.gaze, behavior: infant.behavior, affect: infant.affect))"
         frame.render(TextLine(pen.text(babyLine), style: affectStyle, alignment: .centre, glyphs: pen.glyphs), in: line(body, row))
-        row += 2
+        row += 1 + layout.gaps[2]
 
         let zone = ScreenWords.zone(arousal: infant.arousal, behavior: infant.behavior, traits: dyad.traits)
         let gaugeWidth = max(5, body.width)
-        for offset in 0..<3 {
+        let cells = gaugeWidth - 2
+        let marker = BandGauge.markerIndex(value: infant.arousal, cells: cells)
+        let distressCell = BandGauge.markerIndex(value: dyad.traits.distressLevel, cells: cells)
+        for offset in 0..<layout.gaugeRows where row + offset < body.endRow {
             frame.render(
                 BandGauge(
                     value: infant.arousal, band: dyad.traits.windowLow...dyad.traits.windowHigh,
                     trackStyle: Style(bold: true), bandStyle: Style(foreground: .calm, bold: true),
                     markerStyle: Style(foreground: zone.colour, bold: true, reverse: true), glyphs: pen.glyphs),
                 in: Rect(column: body.column, row: row + offset, width: gaugeWidth, height: 1))
+            // The distress mark: from here up, a baby that shows it is overwhelmed.
+            if let distressCell, distressCell != marker {
+                frame[body.column + 1 + distressCell, row + offset] = Cell("!", style: Style(foreground: .distress, bold: true))
+            }
         }
-        row += 3
-        let arousalLine = "arousal: \(zone.word.uppercased())   (\(pen.glyphs.shadeDark)\(pen.glyphs.shadeDark) the comfortable range)"
+        row += layout.gaugeRows
+        // The legend goes first when the panel is narrow, never the state.
+        let state = "arousal: \(zone.word.uppercased())"
+        let band = "\(pen.glyphs.shadeDark)\(pen.glyphs.shadeDark)"
+        let arousalLine =
+            [
+                "\(state)   (\(band) the comfortable range · ! overwhelmed)", "\(state)   (\(band) comfortable · ! overwhelmed)",
+                "\(state)  (\(band) comfortable)", state,
+            ]
+            .map { pen.text($0) }.first { $0.count <= body.width } ?? pen.text(state)
         frame.render(
-            TextLine(pen.text(arousalLine), style: Style(foreground: zone.colour, bold: true), alignment: .centre, glyphs: pen.glyphs),
+            TextLine(arousalLine, style: Style(foreground: zone.colour, bold: true), alignment: .centre, glyphs: pen.glyphs),
             in: line(body, row))
-        row += 1
-        let heart = ScreenWords.heartRate(infant.heartRate, resting: dyad.traits.restingHeartRate, ascii: pen.ascii)
-        frame.render(TextLine(heart, style: Style(bold: true), alignment: .centre, glyphs: pen.glyphs), in: line(body, row))
-        row += 1
+        row += 1 + layout.gaps[3]
+        heart(
+            dyad, big: layout.bigHeart, in: Rect(column: body.column, row: row, width: body.width, height: layout.heartRows), on: &frame,
+            pen: pen)
+        row += layout.heartRows
 
         var doing = ScreenWords.caregiverDoing(dyad.caregiver.action)
         if dyad.caregiver.action == .wait { doing += " · \(TextFormatting.wholeSeconds(dyad.caregiver.actionSeconds))" }
@@ -110,62 +163,63 @@ enum PresenterView {
             in: line(body, row))
     }
 
+    /// The heart rate, centred: on one row (`♥ 152 bpm (resting 140)`), or
+    /// with its number in digits three rows tall and the rest beside them.
+    static func heart(_ dyad: Dyad, big: Bool, in area: Rect, on frame: inout Frame, pen: Pen) {
+        let infant = dyad.infant
+        guard big else {
+            let heart = ScreenWords.heartRate(infant.heartRate, resting: dyad.traits.restingHeartRate, ascii: pen.ascii)
+            frame.render(TextLine(heart, style: Style(bold: true), alignment: .centre, glyphs: pen.glyphs), in: line(area, area.row))
+            return
+        }
+        let digits = BigDigits.rows(String(Int(infant.heartRate.rounded())))
+        let before = pen.ascii ? "HR" : "♥"
+        let after = "bpm (resting \(Int(dyad.traits.restingHeartRate.rounded())))"
+        let width = before.count + 2 + digits[0].count + 2 + after.count
+        var column = area.column + max(0, (area.width - width) / 2)
+        let middle = area.row + 1
+        frame.write(before, column: column, row: middle, style: Style(foreground: .distress, bold: true), clip: area)
+        column += before.count + 2
+        for (index, text) in digits.enumerated() {
+            frame.write(text, column: column, row: area.row + index, style: Style(bold: true), clip: area)
+        }
+        column += digits[0].count + 2
+        frame.write(after, column: column, row: middle, style: Style(bold: true), clip: area)
+    }
+
     /// Row `row` of `area` as a one-row rectangle (empty when outside).
     static func line(_ area: Rect, _ row: Int) -> Rect {
         guard row >= area.row, row < area.row + area.height else { return Rect(column: area.column, row: row, width: 0, height: 0) }
         return Rect(column: area.column, row: row, width: area.width, height: 1)
     }
 
-    /// A face's `rows` drawn `scale` times larger: each character is
-    /// followed by `scale - 1` more columns (a stroke such as `_`, `-`, `~`
-    /// or `=`, or a character before a `_`, continues; anything else is
-    /// followed by spaces), and each row with the face's sides (`|`) is
-    /// followed by `scale - 1` rows of just its sides, so the face grows
-    /// taller without doubling its eyes or mouth.
-    static func scaled(_ rows: [String], by scale: Int) -> [String] {
-        guard scale > 1 else { return rows }
-        let strokes: Set<Character> = ["_", "-", "~", "="]
-        var out: [String] = []
-        for row in rows {
-            let characters = Array(row)
-            var wide = ""
-            for (index, character) in characters.enumerated() {
-                wide.append(character)
-                let next = index + 1 < characters.count ? characters[index + 1] : " "
-                let fill: Character = strokes.contains(character) && next != " " ? character : (next == "_" ? "_" : " ")
-                wide += String(repeating: String(fill), count: scale - 1)
-            }
-            out.append(wide)
-            if row.contains("|") {
-                let sides = String(wide.map { $0 == "|" ? "|" : " " })
-                out += Array(repeating: sides, count: scale - 1)
-            }
-        }
-        return out
+    /// The row of a face `size` that the line of sight runs along: its eyes.
+    static func sightRow(_ size: FaceSize) -> Int {
+        size.width <= FaceSize.small.width ? 2 : FaceDrawing.eyeRow(height: size.height)
     }
 
-    /// The two faces, scaled, with the baby's line of sight between them.
-    static func faces(_ dyad: Dyad, scale: Int, in area: Rect, on frame: inout Frame, pen: Pen) {
+    /// The two faces at `size`, with the baby's line of sight between them
+    /// and what each says.
+    static func faces(_ dyad: Dyad, size: FaceSize, in area: Rect, on frame: inout Frame, pen: Pen) {
         let infant = dyad.infant
         let action = dyad.caregiver.action
-        let faceWidth = Faces.width * scale
-        let span = min(area.width, 2 * faceWidth + minimumGap + 8 * scale)
+        let gap = max(minimumGap, min(size.width + 8, area.width - 2 * size.width - 4))
+        let span = min(area.width, 2 * size.width + gap + 4)
         let left = area.column + (area.width - span) / 2
         let infantColumn = left + 2
-        let caregiverColumn = left + span - faceWidth - 2
+        let caregiverColumn = left + span - size.width - 2
         let infantStyle = Style(foreground: ScreenWords.colour(infant.affect), bold: true)
-        for (index, text) in scaled(Faces.infant(gaze: infant.gaze, behavior: infant.behavior, affect: infant.affect), by: scale)
-            .enumerated()
-        {
+        for (index, text) in Faces.infant(gaze: infant.gaze, behavior: infant.behavior, affect: infant.affect, size: size).enumerated() {
             frame.write(text, column: infantColumn, row: area.row + index, style: infantStyle, clip: area)
         }
-        for (index, text) in scaled(Faces.caregiver(action: action), by: scale).enumerated() {
+        for (index, text) in Faces.caregiver(action: action, size: size).enumerated() {
             frame.write(text, column: caregiverColumn, row: area.row + index, style: Style(foreground: .accent, bold: true), clip: area)
         }
-        let gapColumn = infantColumn + faceWidth + 1
+        let gapColumn = infantColumn + size.width + 1
         let gapWidth = caregiverColumn - gapColumn - 1
-        let middle = area.row + 2 + (scale - 1)
+        let middle = area.row + sightRow(size)
         guard gapWidth >= 3 else { return }
+        let gapRow = Rect(column: gapColumn, row: middle, width: gapWidth, height: 1)
         switch infant.gaze {
         case .atCaregiver:
             frame.write(
@@ -175,39 +229,46 @@ enum PresenterView {
             // Curious, not overwhelmed: calm, and said in words.
             frame.write(
                 String(pen.glyphs.arrowLeft) + " looking around", column: gapColumn, row: middle,
-                style: Style(foreground: .calm, bold: true), clip: Rect(column: gapColumn, row: middle, width: gapWidth, height: 1))
+                style: Style(foreground: .calm, bold: true), clip: gapRow)
         case .away:
             frame.write(
                 String(pen.glyphs.arrowLeft) + " away", column: gapColumn, row: middle,
-                style: Style(foreground: .alert, bold: true), clip: area)
+                style: Style(foreground: .alert, bold: true), clip: gapRow)
         case .farAway:
             frame.write(
                 String(pen.glyphs.arrowLeft) + String(pen.glyphs.arrowLeft) + " far away", column: gapColumn, row: middle,
-                style: Style(foreground: .distress, bold: true), clip: area)
+                style: Style(foreground: .distress, bold: true), clip: gapRow)
         }
         let sound = Faces.infantSound(infant.behavior)
         if !sound.isEmpty {
-            frame.write(sound, column: gapColumn, row: area.row, style: infantStyle, clip: area)
+            frame.write(sound, column: gapColumn, row: max(area.row, middle - 2), style: infantStyle, clip: area)
         }
         let said = Faces.caregiverWords(action)
         if !said.isEmpty {
-            let wordsRow = Rect(column: gapColumn, row: area.row + 1, width: gapWidth, height: 1)
+            let wordsRow = Rect(column: gapColumn, row: max(area.row, middle - 1), width: gapWidth, height: 1)
             frame.render(TextLine(said, style: Style(foreground: .accent, bold: true), alignment: .right, glyphs: pen.glyphs), in: wordsRow)
         }
     }
+
+    /// The widest a caption's lines get (columns): longer lines are hard to
+    /// follow from the back of a room.
+    static let captionWidth = 100
 
     /// The newest caption (or a fresh notice), bold and centred.
     static func caption(_ session: LiveSession, in area: Rect, on frame: inout Frame, pen: Pen) {
         let text =
             session.currentNotice?.text ?? session.timeline.now.narrator.newest?.text
             ?? "The narration will say here what happens, and why."
-        let lines = TextFormatting.wrap(pen.text(text), width: max(1, area.width - 6))
+        let lines = TextFormatting.wrap(pen.text(text), width: max(1, min(area.width - 6, captionWidth)))
         let shown = Array(lines.prefix(area.height))
-        let top = area.row + max(0, (area.height - shown.count) / 2)
+        // In a tall band the lines stand a row apart, which reads larger.
+        let spacing = area.height >= 6 && 2 * shown.count - 1 <= area.height ? 2 : 1
+        let rows = spacing * shown.count - (spacing - 1)
+        let top = area.row + max(0, (area.height - rows) / 2)
         for (index, text) in shown.enumerated() {
             frame.render(
                 TextLine(text, style: Style(bold: true), alignment: .centre, glyphs: pen.glyphs),
-                in: Rect(column: area.column + 3, row: top + index, width: area.width - 6, height: 1))
+                in: Rect(column: area.column + 3, row: top + spacing * index, width: area.width - 6, height: 1))
         }
     }
 
@@ -216,17 +277,20 @@ enum PresenterView {
     static func question(_ point: DecisionPoint, in area: Rect, on frame: inout Frame, pen: Pen) {
         let questionLines = TextFormatting.wrap(pen.text(point.question), width: max(1, area.width - 6))
         let shown = Array(questionLines.prefix(max(1, area.height - 2)))
+        // The question and its choices sit in the middle of the band, the
+        // reverse video running from the band's top to under the question.
+        let top = area.row + max(0, (area.height - shown.count - 2) / 2)
         frame.fill(
-            Rect(column: area.column, row: area.row, width: area.width, height: shown.count + 1),
+            Rect(column: area.column, row: area.row, width: area.width, height: top - area.row + shown.count + 1),
             with: Cell(" ", style: Style(bold: true, reverse: true)))
         for (index, text) in shown.enumerated() {
             frame.render(
                 TextLine(text, style: Style(bold: true, reverse: true), alignment: .centre, glyphs: pen.glyphs),
-                in: Rect(column: area.column + 3, row: area.row + index, width: area.width - 6, height: 1))
+                in: Rect(column: area.column + 3, row: top + index, width: area.width - 6, height: 1))
         }
         let choices = point.choices.map { "[\($0.key)] \($0.label)" }.joined(separator: "      ")
         frame.render(
             TextLine(pen.text(choices), style: Style(foreground: .accent, bold: true), alignment: .centre, glyphs: pen.glyphs),
-            in: Rect(column: area.column + 1, row: area.row + shown.count + 1, width: area.width - 2, height: 1))
+            in: Rect(column: area.column + 1, row: top + shown.count + 1, width: area.width - 2, height: 1))
     }
 }
