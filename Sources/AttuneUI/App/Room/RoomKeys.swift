@@ -168,7 +168,7 @@ public enum RoomKeys {
 
     /// What the symbols of a cell mean, as rows of the help overlay.
     static func legend(_ glyphs: Glyphs) -> [KeyHint] {
-        let far = glyphs == .ascii ? "." : "·"
+        let far = RoomGrid.farMark(glyphs)
         return [
             KeyHint(key: "", label: "A cell: one baby and its caregiver"),
             KeyHint(key: "\(glyphs.dotFilled) \(glyphs.dotHollow) \(far)", label: "looks at her · looks away · turned far away"),
@@ -176,7 +176,7 @@ public enum RoomKeys {
             KeyHint(key: ". - --", label: "neutral · dull · withdrawn"),
             KeyHint(key: "! !!", label: "fussy · crying or protesting"),
             KeyHint(key: "152", label: "heart rate; bold when well above its own rest"),
-            KeyHint(key: "\(glyphs.horizontal) ~ X", label: "in step · out of step · a rupture"),
+            KeyHint(key: "\(RoomGrid.inStepMark(glyphs)) ~ X", label: "in step · out of step · a rupture"),
         ]
     }
 }

@@ -54,6 +54,13 @@ struct RoomLayout: Hashable, Sendable {
     var format: CellFormat
     /// Cells across each grid.
     var columns: Int
+    /// Columns from one cell to the next: the format's width, or more to
+    /// spread a small room over a wide window (at most
+    /// ``maximumSpread`` more).
+    var stride: Int
+    /// Rows from one row of cells to the next: the format's pitch, or up to
+    /// ``maximumSpread`` / 3 more in a tall window.
+    var rowPitch: Int
     /// Rows of cells that fit in each grid at once.
     var visibleRows: Int
 
@@ -61,6 +68,8 @@ struct RoomLayout: Hashable, Sendable {
     static let minimumPanelWidth = 30
     /// The widest it gets.
     static let maximumPanelWidth = 46
+    /// The most columns added between cells in a wide window.
+    static let maximumSpread = 6
 
     /// The layout for `babies` babies facing `dyads` caregivers each in a
     /// window of `size` (at least 80 × 24).
@@ -88,17 +97,23 @@ struct RoomLayout: Hashable, Sendable {
         // A room looks like a room: about one and a half times as many
         // columns as rows, unless the window asks for fewer.
         let preferred = max(1, Int((Double(n) * 1.5).squareRoot().rounded(.up)))
+        // The legend's rows at this width: the chosen format leaves room
+        // for all of them when any format can; otherwise `?` has them.
+        let legendRows = RoomView.legendRows(width: gridArea.width - 1)
         var chosen: (CellFormat, Int, Int)?
-        for format in CellFormat.all {
-            let most = max(1, (width + 1) / format.width)
-            for columns in [min(most, preferred), most] {
-                let rows = (n + columns - 1) / columns
-                let needed = (rows - 1) * format.pitch + format.lines
-                // One row spare for the legend when the format is roomy.
-                if needed + (format.pitch > 1 ? 1 : 0) <= height {
-                    chosen = (format, columns, rows)
-                    break
+        for spare in [legendRows, 1] {
+            for format in CellFormat.all {
+                let most = max(1, (width + 1) / format.width)
+                for columns in [min(most, preferred), most] {
+                    let rows = (n + columns - 1) / columns
+                    let needed = (rows - 1) * format.pitch + format.lines
+                    // Rows spare for the legend when the format is roomy.
+                    if needed + (format.pitch > 1 ? spare : 0) <= height {
+                        chosen = (format, columns, rows)
+                        break
+                    }
                 }
+                if chosen != nil { break }
             }
             if chosen != nil { break }
         }
@@ -107,11 +122,22 @@ struct RoomLayout: Hashable, Sendable {
         self.format = format
         self.columns = columns
         visibleRows = chosen == nil ? max(1, height / format.pitch) : rows
+        stride = min(format.width + Self.maximumSpread, max(format.width, (width + 1) / columns))
+        // Spread the rows too, keeping the legend's rows and a blank one.
+        let free = height - legendRows - 1 - format.lines
+        let spread = visibleRows > 1 ? free / (visibleRows - 1) : format.pitch
+        rowPitch =
+            chosen == nil || format.pitch == 1
+            ? format.pitch : min(format.pitch + Self.maximumSpread / 3, max(format.pitch, spread))
         self.grids = grids
-        let used = (visibleRows - 1) * format.pitch + format.lines
-        if height - used >= 2 {
+        let used = (visibleRows - 1) * rowPitch + format.lines
+        let left = height - used
+        if left >= 1 {
+            // A blank row before the legend when it still fits whole.
+            let gap = left > legendRows ? 1 : 0
             legend = Rect(
-                column: gridArea.column + 1, row: body.row + 1 + used + 1, width: gridArea.width - 1, height: min(3, height - used - 1))
+                column: gridArea.column + 1, row: body.row + 1 + used + gap, width: gridArea.width - 1,
+                height: min(legendRows, left - gap))
         } else {
             legend = Rect(column: 0, row: 0, width: 0, height: 0)
         }

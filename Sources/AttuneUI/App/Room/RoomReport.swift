@@ -45,7 +45,7 @@ public struct RoomReport: Hashable, Sendable {
         let population = plan.population == .default ? " --population default" : ""
         out.append(
             .note(
-                "A room of \(n) \(n == 1 ? "baby" : "babies"), each with seed \(room.firstSeed)\(n > 1 ? " to \(last)" : "") "
+                "A room of \(n) \(n == 1 ? "baby" : "babies"), with \(n > 1 ? "seeds \(room.firstSeed) to \(last)" : "seed \(room.firstSeed)") "
                     + "(baby i is run i of `attune batch \(timeline.scenario.name)\(population) --runs \(n) --seed \(room.firstSeed)`). "
                     + "The room ran \(TextFormatting.clock(timeline.seconds))\(stopped ? " of \(TextFormatting.clock(timeline.totalSeconds))" : ""). "
                     + "Here is what the babies shared, and how they differed."))
@@ -221,7 +221,8 @@ public struct RoomReport: Hashable, Sendable {
             let calm = order.reversed().prefix(3).filter { !upsetOnes.prefix(3).contains($0) }
             if !calm.isEmpty {
                 let shown = calm.map {
-                    upset[$0] < 0.05 ? "\(named($0, infants[$0])), not at all" : "\(named($0, infants[$0])), \(TextFormatting.seconds(upset[$0]))"
+                    upset[$0] < 0.05
+                        ? "\(named($0, infants[$0])), not at all" : "\(named($0, infants[$0])), \(TextFormatting.seconds(upset[$0]))"
                 }
                 sentences.append("Upset least: " + list(shown) + ".")
             }
@@ -372,7 +373,8 @@ public struct RoomReport: Hashable, Sendable {
                 let upset = babies.map(\.negativeAffectPercent).reduce(0, +) / k
                 let ruptures = Double(babies.map(\.ruptures).reduce(0, +)) / k
                 let who = plan.dyads.count > 1 ? String(repeating: " ", count: dyad.label.count + 2) : ""
-                line += "   " + who + pad(TextFormatting.percent(looking), 7) + "  " + pad(TextFormatting.percent(upset), 5)
+                line +=
+                    "   " + who + pad(TextFormatting.percent(looking), 7) + "  " + pad(TextFormatting.percent(upset), 5)
                     + "  " + pad(TextFormatting.fixed(ruptures, 1), 8)
             }
             lines.append(line)

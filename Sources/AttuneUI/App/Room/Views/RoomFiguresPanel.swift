@@ -70,8 +70,8 @@ enum RoomFiguresPanel {
                 (" · \(now.heartChange(firstPhase: firstName))", .plain),
             ])
             blank()
-            let minute = now.rateSeconds >= RoomNow.rateWindowSeconds - 1e-9 ? "the last minute" : "so far"
-            lines.append([("a minute per baby, \(minute):", .colour(.muted))])
+            let minute = now.rateSeconds >= RoomNow.rateWindowSeconds - 1e-9 ? "" : ", so far"
+            lines.append([("per baby per minute\(minute):", .colour(.muted))])
             lines.append([
                 ("ruptures \(rate(now.rupturesPerMinute))", .plain),
                 ("  repairs \(rate(now.repairsPerMinute))", .plain),

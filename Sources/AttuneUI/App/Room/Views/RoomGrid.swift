@@ -12,12 +12,12 @@ import AttuneModel
 /// ```
 ///
 /// - where the baby looks: `●` at her (calm), `○` away (alert; calm when it
-///   only looks around the room), `·` turned far away (distress);
+///   only looks around the room), `·` turned far away (distress; `_` in ASCII);
 /// - its affect: the dyad view's symbol (``ScreenWords/symbol(_:)``) in the
 ///   affect's colour;
 /// - its heart rate in bpm, bold and coloured when well above the baby's
 ///   own resting rate (``heartStyle(rise:)``);
-/// - the pair: `─` in step (calm), `~` out of step (alert), `X` in a
+/// - the pair: `─` in step (calm; `=` in ASCII), `~` out of step (alert), `X` in a
 ///   rupture (distress, bold).
 ///
 /// The selected baby's cell is in reverse video with a pointer before it,
@@ -49,8 +49,8 @@ enum RoomGrid {
         let cells = area.inset(top: 1, left: 1)
         for index in first..<(first + shownCount) {
             let k = index - first
-            let column = cells.column + (k % layout.columns) * layout.format.width
-            let row = cells.row + (k / layout.columns) * layout.format.pitch
+            let column = cells.column + (k % layout.columns) * layout.stride
+            let row = cells.row + (k / layout.columns) * layout.rowPitch
             let cell = Rect(column: column, row: row, width: layout.format.width - 1, height: layout.format.lines)
             draw(
                 baby: index, dyad: babies[index].dyads[dyad], format: layout.format, selected: index == room.selected,
@@ -104,9 +104,17 @@ enum RoomGrid {
         switch infant.gaze {
         case .atCaregiver: (glyphs.dotFilled, .colour(.calm))
         case .away: (glyphs.dotHollow, .colour(infant.behavior == .exploring ? .calm : .alert))
-        case .farAway: (glyphs == .ascii ? "." : "·", Style(foreground: .distress, bold: true))
+        case .farAway: (farMark(glyphs), Style(foreground: .distress, bold: true))
         }
     }
+
+    /// The mark of a baby turned far away: `·`, or `_` in ASCII (where `.`
+    /// is the calm face).
+    static func farMark(_ glyphs: Glyphs) -> Character { glyphs == .ascii ? "_" : "·" }
+
+    /// The mark of a pair in step: `─`, or `=` in ASCII (where `-` is the
+    /// flat face).
+    static func inStepMark(_ glyphs: Glyphs) -> Character { glyphs == .ascii ? "=" : glyphs.horizontal }
 
     /// The heart rate's style for a rise of `rise` bpm above the baby's own
     /// resting rate: plain, then bold and alert from ``heartRiseAlert``,
@@ -122,7 +130,7 @@ enum RoomGrid {
     static func stepMark(_ dyad: Dyad, glyphs: Glyphs) -> (Character, Style) {
         if dyad.coordination.inRupture { return ("X", Style(foreground: .distress, bold: true)) }
         if !dyad.isCoordinated { return ("~", .colour(.alert)) }
-        return (glyphs.horizontal, .colour(.calm))
+        return (inStepMark(glyphs), .colour(.calm))
     }
 
     /// What the baby does, in one short word (at most 7 letters).

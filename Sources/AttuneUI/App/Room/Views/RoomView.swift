@@ -56,28 +56,46 @@ enum RoomView {
         frame.render(TextLine(right, style: statusStyle, alignment: .right, glyphs: pen.glyphs), in: split.right)
     }
 
-    /// What the symbols in a cell mean, item by item, flowed over the
-    /// legend's rows (items that do not fit are left out; `?` has them all).
-    static func legend(in area: Rect, on frame: inout Frame, pen: Pen) {
-        let g = pen.glyphs
-        let far = g == .ascii ? "." : "·"
+    /// What the symbols in a cell mean, item by item: each a list of
+    /// (text, style) parts. Every item is as wide in ASCII as in Unicode.
+    static func legendItems(_ g: Glyphs) -> [[(String, Style)]] {
         let muted = Style.colour(.muted)
-        let items: [[(String, Style)]] = [
+        return [
             [("\(g.dotFilled)", .colour(.calm)), (" at her", muted)],
             [("\(g.dotHollow)", .colour(.alert)), (" away", muted)],
-            [(far, Style(foreground: .distress, bold: true)), (" far away", muted)],
-            [("++", .colour(.warm)), (" happy", muted)],
+            [(String(RoomGrid.farMark(g)), Style(foreground: .distress, bold: true)), (" far away", muted)],
+            [("++ +", .colour(.warm)), (" happy", muted)],
             [(".", .plain), (" calm", muted)],
-            [("-", muted), (" flat", muted)],
-            [("!", Style(foreground: .alert, bold: true)), (" upset", muted)],
+            [("- --", muted), (" flat", muted)],
+            [("! !!", Style(foreground: .alert, bold: true)), (" upset", muted)],
             [("152", Style(bold: true)), (" heart rate", muted)],
-            [("\(g.horizontal)", .colour(.calm)), (" in step", muted)],
+            [(String(RoomGrid.inStepMark(g)), .colour(.calm)), (" in step", muted)],
             [("~", .colour(.alert)), (" out of step", muted)],
             [("X", Style(foreground: .distress, bold: true)), (" rupture", muted)],
         ]
+    }
+
+    /// The rows the legend takes when flowed over `width` columns.
+    static func legendRows(width: Int) -> Int {
+        var rows = 1
+        var x = 0
+        for item in legendItems(.unicode) {
+            let itemWidth = item.map(\.0.count).reduce(0, +)
+            if x > 0 && x + 2 + itemWidth > width {
+                rows += 1
+                x = 0
+            }
+            x += (x > 0 ? 2 : 0) + itemWidth
+        }
+        return rows
+    }
+
+    /// What the symbols in a cell mean, flowed over the legend's rows
+    /// (items that do not fit are left out; `?` has them all).
+    static func legend(in area: Rect, on frame: inout Frame, pen: Pen) {
         var row = area.row
         var x = area.column
-        for item in items {
+        for item in legendItems(pen.glyphs) {
             let width = item.map(\.0.count).reduce(0, +)
             if x > area.column && x + 2 + width > area.endColumn {
                 row += 1
@@ -101,7 +119,11 @@ enum RoomView {
         let width = area.width - 2
         var rows: [(String, Style)] = []
         if let notice = room.currentNotice {
-            rows.append((String(pen.glyphs.arrowRight) + " " + pen.glyphs.truncate(pen.text(notice.text), toWidth: width - 2), Style(foreground: .accent, bold: true)))
+            rows.append(
+                (
+                    String(pen.glyphs.arrowRight) + " " + pen.glyphs.truncate(pen.text(notice.text), toWidth: width - 2),
+                    Style(foreground: .accent, bold: true)
+                ))
         }
         if let text = sceneCaption(room) {
             rows.append((pen.glyphs.truncate(pen.text(text), toWidth: width), Style(bold: true)))
@@ -130,18 +152,18 @@ enum RoomView {
     /// How long a timed caption stays, in simulated seconds.
     static let captionSeconds = 30.0
 
-    /// What the room is doing now, in one sentence that counts babies:
-    /// "Now 18 of 24 babies look at her, 3 smile, 2 are upset; 4 pairs are
-    /// in a rupture." With two caregivers, shorter, one part each.
+    /// What the room is doing now, in one sentence that counts babies and
+    /// fits a line of an 80-column window:
+    /// "Now 18 of 24 look at her, 3 smile, 2 upset; 4 pairs in a rupture." With two caregivers, shorter, one part each.
     static func nowSentence(_ room: RoomSession) -> String {
         let timeline = room.timeline
         let n = timeline.babyCount
         let nows = (0..<timeline.dyadCount).map { RoomNow(timeline, dyad: $0) }
         func are(_ k: Int, _ one: String, _ many: String) -> String { k == 1 ? "1 \(one)" : "\(k) \(many)" }
         if nows.count == 1, let now = nows.first {
-            return "Now \(now.looking) of \(n) \(n == 1 ? "baby" : "babies") \(now.looking == 1 ? "looks" : "look") at her, "
-                + "\(are(now.smiling, "smiles", "smile")), \(are(now.upset, "is upset", "are upset")); "
-                + "\(are(now.inRupture, "pair is in a rupture", "pairs are in a rupture"))."
+            return "Now \(now.looking) of \(n) \(now.looking == 1 ? "looks" : "look") at her, "
+                + "\(are(now.smiling, "smiles", "smile")), \(now.upset) upset; "
+                + "\(are(now.inRupture, "pair", "pairs")) in a rupture."
         }
         let parts = nows.enumerated().map { d, now in
             "\(room.scenario.plan.dyads[d].label): \(now.looking) look at her, \(now.upset) upset, "
