@@ -232,18 +232,22 @@ public struct RoomReport: Hashable, Sendable {
                 lead: "By temperament, upset on average:")
             if let groups { sentences.append(groups) }
         }
-        let medians = whole.map(\.medianRepairSeconds)
-        let repairing = medians.indices.filter { medians[$0] != nil }.sorted {
-            medians[$0]! != medians[$1]! ? medians[$0]! < medians[$1]! : $0 < $1
+        // Most repairs take a second or so, so medians tie; the share of a
+        // baby's repairs made within a few seconds tells them apart, and a
+        // long still face (one stretch, repaired at the reunion) weighs no
+        // more than any other repair.
+        let latencies = whole.map(\.repairLatencies)
+        let quick = latencies.map { quickShare($0) }
+        let repairing = quick.indices.filter { quick[$0] != nil }.sorted {
+            quick[$0]! != quick[$1]! ? quick[$0]! > quick[$1]! : $0 < $1
         }
         if repairing.isEmpty {
             sentences.append("No pair has found its way back from a rupture yet.")
         } else {
             let top = repairing.prefix(3).map {
-                "\(named($0, infants[$0])), usually within \(TextFormatting.seconds(medians[$0]!))"
+                "\(named($0, infants[$0])), \(TextFormatting.percent(quick[$0]! * 100)) of its repairs within \(Self.quickRepairText)"
             }
             sentences.append("Found the way back fastest: " + list(top) + ".")
-            let latencies = whole.map { $0.repairLatencies }
             var pooled: [[Double]] = [[], [], []]
             var members = [0, 0, 0]
             for (b, infant) in infants.enumerated() {
@@ -253,11 +257,11 @@ public struct RoomReport: Hashable, Sendable {
             }
             let names = ["quick to settle", "in between", "slow to settle"]
             let parts = (0..<3).compactMap { k -> String? in
-                guard members[k] > 0, let median = PhaseMetrics.median(pooled[k]) else { return nil }
-                return "the \(members[k]) \(names[k]) within \(TextFormatting.seconds(median))"
+                guard members[k] > 0, let share = quickShare(pooled[k]) else { return nil }
+                return "the \(members[k]) \(names[k]) \(TextFormatting.percent(share * 100))"
             }
             if parts.count > 1 {
-                sentences.append("By temperament, repairs usually took (the median of each group's repairs): " + list(parts) + ".")
+                sentences.append("By temperament, the share of repairs made within \(Self.quickRepairText): " + list(parts) + ".")
             }
         }
         let resting = babies.map { $0.dyads[dyad].traits.restingHeartRate }
@@ -267,6 +271,18 @@ public struct RoomReport: Hashable, Sendable {
                     + "A cell's heart rate turns bold when it is well above the baby's own rest.")
         }
         return sentences
+    }
+
+    /// A repair this quick or quicker counts as quick, in seconds.
+    static let quickRepairSeconds = 2.0
+    /// ``quickRepairSeconds`` in words.
+    static let quickRepairText = "2 s"
+
+    /// The share (0...1) of `latencies` at most ``quickRepairSeconds``,
+    /// or nil when there are none.
+    static func quickShare(_ latencies: [Double]) -> Double? {
+        guard !latencies.isEmpty else { return nil }
+        return Double(latencies.filter { $0 <= quickRepairSeconds + 1e-9 }.count) / Double(latencies.count)
     }
 
     /// The index of a level in a group order.
