@@ -26,7 +26,7 @@ struct RoomCommand: ParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("How many babies, \(Limits.babies.helpRange). Default: \(RoomSession.defaultBabies).", valueName: "N"))
+        help: ArgumentHelp("How many babies, \(Limits.babies.helpRange); --seed is baby 1's seed.", valueName: "N"))
     var babies: Int = RoomSession.defaultBabies
 
     @OptionGroup var options: LiveOptions
