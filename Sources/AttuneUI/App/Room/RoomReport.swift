@@ -228,7 +228,7 @@ public struct RoomReport: Hashable, Sendable {
             }
             let groups = groupSentence(
                 infants.map { Temperament.level($0.reactivity) }, names: ("easily stirred", "in between", "calm"),
-                values: upset.map { Optional($0) }, combine: mean, unit: { TextFormatting.seconds($0) },
+                values: upset.map { Optional($0) }, combine: mean, unit: { $0 < 0.05 ? "not at all" : TextFormatting.seconds($0) },
                 lead: "By temperament, upset on average:")
             if let groups { sentences.append(groups) }
         }
