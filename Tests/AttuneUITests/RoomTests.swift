@@ -234,6 +234,37 @@ struct RoomTests {
         #expect(app.room!.timeline.cursor == paused + 10, "2 s at 0.5x is 1 s of the run")
     }
 
+    @Test("a scene's question stops the whole room; its answer changes every caregiver at the same step, and W asks it again")
+    func questionsForTheRoom() throws {
+        var app = try roomApp("workshop-still-face", babies: 8, width: 100, height: 30, speed: 32)
+        var waited = 0
+        while app.room?.timeline.openDecision == nil && waited < 200 {
+            app.wait(seconds: 0.5)
+            waited += 1
+        }
+        let asked = try #require(app.room)
+        #expect(asked.timeline.openDecision == 0)
+        let step = asked.timeline.cursor
+        #expect(app.screenText.contains("[g] gently   [l] lively"))
+        app.wait(seconds: 2)
+        #expect(app.room?.timeline.cursor == step, "the room waits for the answer")
+        app.press(.character("l"))
+        let answered = try #require(app.room)
+        #expect(answered.timeline.now.decisions.choiceLabels == ["lively"])
+        let energies = answered.timeline.now.room.babies.map { $0.dyads[0].caregiver.parameters.energy }
+        #expect(Set(energies).count == 1)
+        #expect(energies.first == 0.85)
+        #expect(answered.isPaused == false, "the room plays on after the answer")
+        app.wait(seconds: 1)
+        #expect((app.room?.timeline.cursor ?? 0) > step)
+        app.press(.character("W"))
+        let again = try #require(app.room)
+        #expect(again.timeline.cursor == step)
+        #expect(again.timeline.openDecision == 0)
+        #expect(again.branches.count == 1)
+        #expect(again.branches[0].choices == ["lively"])
+    }
+
     @Test("a window below 80 x 24 asks to be made larger, and the room waits")
     func tooSmall() throws {
         var app = try roomApp(width: 70, height: 20)
