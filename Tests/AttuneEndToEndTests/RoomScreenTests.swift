@@ -89,4 +89,39 @@ struct RoomScreenTests {
             }
         }
     }
+
+    @Test("a room recorded with --record plays back with attune replay, exports as a cast, and report explains it draws one run")
+    func recordAndReplay() throws {
+        let file = Scratch.folder.appendingPathComponent("room-\(UUID().uuidString.prefix(6)).jsonl").path
+        let pane = try livePane(width: 100, height: 30)
+        try pane.run(TmuxPane.attune("room still-face --babies 6 --speed 4 --record \(TmuxPane.quoted(file))"))
+        try pane.wait(for: "the room playing") { (clockSeconds($0) ?? 0) >= 3 && $0.contains("A room of 6 babies") }
+        try pane.press("Right", "Enter")
+        try pane.wait(for: "Baby 2, at the same moment.")
+        Thread.sleep(forTimeInterval: 2)
+        try pane.press("Escape")
+        try pane.wait(for: "Back to the room")
+        try pane.type("q")
+        try pane.wait(for: "What happened in the room")
+        try pane.type("q")
+        try pane.wait(for: "What a repair looks like")
+        #expect(FileManager.default.fileExists(atPath: file))
+
+        let replayPane = try livePane(width: 100, height: 30)
+        try replayPane.run(TmuxPane.attune("replay \(TmuxPane.quoted(file))"))
+        let replayed = try replayPane.wait(for: "the room again") { $0.contains("A room of 6 babies") && $0.contains("replay") }
+        #expect(replayed.contains("Attune · The still face · 6 babies"))
+        try replayPane.wait(for: "Baby 2 of 6: 4 months old", seconds: 20)
+        try replayPane.wait(for: "What happened in the room", seconds: 20)
+
+        let cast = file + ".cast"
+        let exported = try AttuneBinary.run(["export", file, "--cast", cast])
+        #expect(exported.status == 0, "\(exported.standardError)")
+        #expect(((try? String(contentsOfFile: cast, encoding: .utf8)) ?? "").contains("A room of 6 babies"))
+
+        let report = try AttuneBinary.run(["report", file, "--svg", file + ".svg"])
+        #expect(report.status == 1)
+        #expect(report.standardError.contains("this is a room of 6 babies, and a report draws one run"))
+        #expect(!FileManager.default.fileExists(atPath: file + ".svg"))
+    }
 }
