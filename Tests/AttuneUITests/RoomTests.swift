@@ -89,6 +89,7 @@ struct RoomTests {
         #expect(!dense.format.isSpaced)
         #expect(dense.columns * dense.visibleRows >= 100)
         #expect(denseCellCount(small.screenText) == 100)
+        #expect(small.screenText.firstMatch(of: /mean \d+ · at rest/) != nil, "every heart at its resting rate at the start")
 
         var crowded = try roomApp(babies: 300, width: 80, height: 24, paused: true)
         let shown = denseCellCount(crowded.screenText)

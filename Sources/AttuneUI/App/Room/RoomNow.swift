@@ -101,9 +101,12 @@ struct RoomNow: Sendable {
     /// over ("+4 since play"), against rest before ("+7 above rest").
     func heartChange(firstPhase name: String) -> String {
         if let first = firstPhaseHeartRate {
-            return Self.signed(meanHeartRate - first) + " since \(name)"
+            let change = Int((meanHeartRate - first).rounded())
+            return change == 0 ? "as in \(name)" : Self.signed(meanHeartRate - first) + " since \(name)"
         }
-        return Self.signed(meanHeartRate - restingHeartRate) + " above rest"
+        let rise = Int((meanHeartRate - restingHeartRate).rounded())
+        if rise == 0 { return "at rest" }
+        return rise > 0 ? "+\(rise) above rest" : "\(-rise) below rest"
     }
 
     /// `+4`, `-3`, `0`: a whole number with its sign.
