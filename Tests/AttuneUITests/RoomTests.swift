@@ -160,6 +160,14 @@ struct RoomTests {
         #expect(text.firstMatch(of: /Waits\s+Chases/) != nil)
         #expect(text.firstMatch(of: /looking\s+\d+%\s+\d+%/) != nil)
         #expect(text.contains("Now, of 24 babies, Waits:"))
+
+        // The debrief compares the two sides over the same babies.
+        app.press(.character("q"))
+        let report = try #require(app.roomDebrief).report.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(report.contains("With Chases against Waits: looking at her fell"))
+        #expect(report.contains("With Waits: Upset longest"))
+        #expect(report.contains("With Chases: Upset longest"))
+        #expect(report.components(separatedBy: "At rest their hearts beat").count == 2, "the same babies' resting hearts, told once")
     }
 
     @Test("arrows and Enter open one baby in the dyad view at the same moment, with its temperament in words; Esc returns")

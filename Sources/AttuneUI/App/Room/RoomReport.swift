@@ -264,8 +264,10 @@ public struct RoomReport: Hashable, Sendable {
                 sentences.append("By temperament, the share of repairs made within \(Self.quickRepairText): " + list(parts) + ".")
             }
         }
+        // The babies are the same beside every caregiver: their resting
+        // hearts are told once, with the first.
         let resting = babies.map { $0.dyads[dyad].traits.restingHeartRate }
-        if let low = resting.min(), let high = resting.max(), babies.count > 1 {
+        if dyad == 0, let low = resting.min(), let high = resting.max(), babies.count > 1 {
             sentences.append(
                 "At rest their hearts beat from \(Int(low.rounded())) to \(Int(high.rounded())) bpm: the more easily stirred and the slower to settle, the faster. "
                     + "A cell's heart rate turns bold when it is well above the baby's own rest.")
