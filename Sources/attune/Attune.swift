@@ -18,6 +18,7 @@ struct Attune: ParsableCommand {
         subcommands: [
             Run.self,
             Present.self,
+            RoomCommand.self,
             ReplayCommand.self,
             ExportCommand.self,
             ReportCommand.self,

@@ -62,7 +62,7 @@ struct KeyTableTests {
             KeyMap.liveBar(paused: false, human: true, dyads: 1, whatIf: true).map(\.key) == [
                 "1", "2", "3", "4", "5", "6", "h", "Space", "W", "?", "q",
             ])
-        #expect(KeyMap.chooserBar.map(\.label) == ["choose", "start", "keys", "quit"])
+        #expect(KeyMap.chooserBar.map(\.label) == ["choose", "start", "room of babies", "keys", "quit"])
         #expect(KeyMap.debriefBar.map(\.label) == ["replay", "scenes", "back to the run", "scroll", "quit"])
     }
 

@@ -97,4 +97,25 @@ struct PinnedFrameTests {
         text += pinnedText(AppView.render(ascii), caption: "too small")
         check(text, "frames-chooser-human-ascii.txt")
     }
+
+    @Test("a room of babies: the still face at 80 x 24 and 100 x 30, one baby opened, two grids in ASCII, the debrief")
+    func room() throws {
+        var app = try roomApp("still-face", width: 100, height: 30, speed: 32)
+        var text = pinnedText(AppView.render(app), caption: "start")
+        app.wait(seconds: 5.6)
+        app.type(" ")
+        text += pinnedText(AppView.render(app), caption: "the still face, paused")
+        app.update(.resize(Size(width: 80, height: 24)))
+        text += pinnedText(AppView.render(app), caption: "the same moment at 80 x 24")
+        app.update(.resize(Size(width: 100, height: 30)))
+        app.press(.right, .down, .enter)
+        text += pinnedText(AppView.render(app), caption: "baby 7 opened")
+        app.press(.escape, .character("q"))
+        text += pinnedText(AppView.render(app), caption: "the debrief")
+        check(text, "frames-room-still-face.txt")
+
+        var two = try roomApp("wait-or-chase", width: 120, height: 36, ascii: true)
+        two.wait(seconds: 30)
+        check(pinnedText(AppView.render(two), caption: "two grids in ASCII after 30 s"), "frames-room-wait-or-chase-ascii.txt")
+    }
 }

@@ -42,6 +42,8 @@ public struct Recording: Hashable, Sendable {
         public var ascii: Bool
         /// True for the presenter layout.
         public var presenter: Bool
+        /// For a room of babies (`attune room`), how many; nil for one run.
+        public var roomBabies: Int? = nil
         /// When the recording began, seconds since 1970 (UTC).
         public var createdSeconds: Double
 

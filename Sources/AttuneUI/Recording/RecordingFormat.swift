@@ -1,3 +1,4 @@
+import AttuneModel
 import Foundation
 
 /// A recording that cannot be read, with the line it was found at (1-based;
@@ -53,10 +54,11 @@ public enum RecordingFormat {
         ]
         if let path = h.scenarioPath { scenario["path"] = path }
         if let population = h.population { scenario["population"] = population }
-        let header: [String: Any] = [
+        var header: [String: Any] = [
             "scenario": scenario, "seed": String(h.seed), "speed": h.speed, "paused": h.paused, "ascii": h.ascii,
             "presenter": h.presenter, "created": h.createdSeconds,
         ]
+        if let babies = h.roomBabies { header["room"] = ["babies": babies] }
         // The format's name and version come first, so that the first bytes
         // say what the file is.
         return "{\"attune_recording\":\(Recording.formatVersion)," + json(header).dropFirst() + "\n"
@@ -315,10 +317,19 @@ public enum RecordingFormat {
         guard created.isFinite, (0...Self.latestCreatedSeconds).contains(created) else {
             throw RecordingError(line: 1, "the header's time of creation (\"created\": \(created)) is not a time; the recording was edited")
         }
-        let header = Recording.Header(
+        var header = Recording.Header(
             scenarioName: name, scenarioPath: scenario["path"] as? String, scenarioText: text, overrides: overrides,
             population: scenario["population"] as? String, seed: seed, speed: speed, paused: paused, ascii: ascii,
             presenter: presenter, createdSeconds: created)
+        if let room = head["room"] {
+            guard let fields = room as? [String: Any], let babies = fields["babies"] as? Int, Room.allowedBabies.contains(babies) else {
+                throw RecordingError(
+                    line: 1,
+                    "the header's room must say how many babies, \(Room.allowedBabies.lowerBound) to \(Room.allowedBabies.upperBound); the recording was edited"
+                )
+            }
+            header.roomBabies = babies
+        }
         guard header.scenarioHash == hash else {
             throw RecordingError(line: 1, "the scenario text in the recording does not match its hash; the recording was edited")
         }

@@ -20,9 +20,14 @@ public struct Replay: Sendable {
     public init(recording: Recording, scenario: Scenario, size: Size = AppState.minimumSize) {
         self.recording = recording
         let h = recording.header
-        state = AppState(
-            run: scenario, size: size, ascii: h.ascii, seed: h.seed, speed: h.speed, paused: h.paused,
-            presenter: h.presenter)
+        if let babies = h.roomBabies {
+            state = AppState(
+                room: scenario, babies: babies, size: size, ascii: h.ascii, seed: h.seed, speed: h.speed, paused: h.paused)
+        } else {
+            state = AppState(
+                run: scenario, size: size, ascii: h.ascii, seed: h.seed, speed: h.speed, paused: h.paused,
+                presenter: h.presenter)
+        }
     }
 
     /// True once every event has been given.
@@ -44,7 +49,7 @@ public struct Replay: Sendable {
         case let .tick(_, microseconds):
             state.update(.tick(seconds: Recording.Event.seconds(microseconds: microseconds)))
         case let .key(_, key, step, _):
-            let now = state.session?.timeline.cursor ?? 0
+            let now = state.currentStep
             guard now == step else {
                 // Line 1 is the header, so event n is on line n + 1.
                 throw RecordingError(
@@ -132,15 +137,13 @@ public struct Recorder: Sendable {
     /// Notes a key about to be given to `state` at `at` seconds; call
     /// ``noteSpeed(after:)`` once the app has taken it.
     public mutating func key(_ key: Key, at: Double, state: AppState) {
-        let step = state.session?.timeline.cursor ?? 0
-        recording.events.append(.key(at: Self.rounded(at), key: key, step: step, speed: state.session?.speed ?? state.startSpeed))
+        recording.events.append(.key(at: Self.rounded(at), key: key, step: state.currentStep, speed: state.currentSpeed))
     }
 
     /// Records the speed after the last key (a speed change shows here).
     public mutating func noteSpeed(after state: AppState) {
         guard case let .key(at, key, step, _)? = recording.events.last else { return }
-        recording.events[recording.events.count - 1] = .key(
-            at: at, key: key, step: step, speed: state.session?.speed ?? state.startSpeed)
+        recording.events[recording.events.count - 1] = .key(at: at, key: key, step: step, speed: state.currentSpeed)
     }
 
     /// `seconds` to the microsecond, so that it reads back from the file

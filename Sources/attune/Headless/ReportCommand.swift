@@ -71,6 +71,12 @@ struct ReportCommand: ParsableCommand {
                         description: "--answer answers a scenario's questions; a recording keeps the answers given while it was made.")
                 }
                 let (recording, scenario) = try RecordingFiles.load(source)
+                if let babies = recording.header.roomBabies {
+                    throw CommandFailure(
+                        description:
+                            "\(source): this is a room of \(babies) babies, and a report draws one run; play the room back with `attune replay \(source)`, or draw one of its babies with `attune report \(recording.header.scenarioName) --seed S --population default` (baby i has seed \(recording.header.seed) + i - 1)"
+                    )
+                }
                 var replay = Replay(recording: recording, scenario: scenario)
                 replay.chooserScenarios = ReadyScenarios.all()
                 let paths: [Timeline]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AttuneLab
+import AttuneModel
 import AttuneUI
 
 /// An option's allowed range, stated once: the option's help text, its
@@ -61,4 +62,8 @@ enum Limits {
     static let benchSeconds = OptionLimit("--seconds", 0.3...600)
     /// `bench --rounds`.
     static let benchRounds = OptionLimit("--rounds", 1...100)
+    /// `room --babies`.
+    static let babies = OptionLimit("--babies", Room.allowedBabies)
+    /// `room --bench-seconds`.
+    static let roomBenchSeconds = OptionLimit("--bench-seconds", 1.0...60.0)
 }

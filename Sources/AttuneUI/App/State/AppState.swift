@@ -13,6 +13,10 @@ public enum AppScreen: Sendable {
     case live(LiveSession)
     /// What happened in a run, after it ended or on `q`.
     case debrief(DebriefState)
+    /// A room of babies, live (``RoomSession``).
+    case room(RoomSession)
+    /// What happened in a room, after it ended or on `q`.
+    case roomDebrief(RoomDebriefState)
 
     /// Which screen, without its state.
     public enum Kind: Hashable, Sendable {
@@ -22,6 +26,10 @@ public enum AppScreen: Sendable {
         case live
         /// The debrief.
         case debrief
+        /// A room of babies.
+        case room
+        /// The debrief of a room.
+        case roomDebrief
     }
 
     /// Which screen this is.
@@ -30,6 +38,8 @@ public enum AppScreen: Sendable {
         case .chooser: .chooser
         case .live: .live
         case .debrief: .debrief
+        case .room: .room
+        case .roomDebrief: .roomDebrief
         }
     }
 }
@@ -261,8 +271,28 @@ public struct AppState: Sendable {
         switch screen {
         case let .live(session): session
         case let .debrief(debrief): debrief.session
-        case .chooser: nil
+        case .chooser, .room, .roomDebrief: nil
         }
+    }
+
+    /// The room on screen — live, or told of by its debrief — or nil.
+    public var room: RoomSession? {
+        switch screen {
+        case let .room(room): room
+        case let .roomDebrief(debrief): debrief.room
+        default: nil
+        }
+    }
+
+    /// The step of the run or room on screen (0 with neither), which a
+    /// recording notes with each key.
+    public var currentStep: Int {
+        session?.timeline.cursor ?? room?.timeline.cursor ?? 0
+    }
+
+    /// The speed of the run or room on screen, or the speed runs start at.
+    public var currentSpeed: Double {
+        session?.speed ?? room?.speed ?? startSpeed
     }
 
     /// The chooser's state while it is shown, or nil.
@@ -292,15 +322,21 @@ public struct AppState: Sendable {
     /// paused, not finished, with no overlay or page over it and a large
     /// enough terminal.
     public var isRunning: Bool {
-        guard case let .live(session) = screen, !isTooSmall, !isHelpShown, !isInfoShown else { return false }
-        return session.isRunning
+        guard !isTooSmall, !isHelpShown, !isInfoShown else { return false }
+        switch screen {
+        case let .live(session): return session.isRunning
+        case let .room(room): return room.isRunning
+        default: return false
+        }
     }
 
     /// Seconds until the next step is due (the shell waits for a key at
     /// most this long), or nil when nothing moves until a key is pressed.
     /// Never below 1/30 s, so the screen is drawn at most 30 times a second.
     public var wakeDelaySeconds: Double? {
-        guard isRunning, case let .live(session) = screen else { return nil }
+        guard isRunning else { return nil }
+        if case let .room(room) = screen { return room.wakeDelaySeconds }
+        guard case let .live(session) = screen else { return nil }
         let due = (session.timeline.stepSeconds - session.owedSeconds) / session.speed
         return max(due, 1.0 / 30)
     }

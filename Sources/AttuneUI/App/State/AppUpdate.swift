@@ -65,6 +65,7 @@ extension AppState {
     /// Advances the run by `seconds` of wall-clock time at its speed.
     /// Returns true when something on screen changed.
     private mutating func tick(seconds: Double) -> Bool {
+        if isRunning, case .room = screen { return tickRoom(seconds: seconds) }
         guard isRunning, case var .live(session) = screen else { return false }
         let (changed, finished) = session.advance(wallSeconds: seconds, maximumSteps: Self.maximumStepsPerTick)
         screen = .live(session)
@@ -111,6 +112,8 @@ extension AppState {
             return []
         case var .debrief(debrief):
             return pressInDebrief(key, &debrief)
+        case .room, .roomDebrief:
+            return pressInRoom(key)
         }
     }
 
@@ -149,6 +152,9 @@ extension AppState {
             // A scene too long to keep whole is shown, with why, but not started.
             guard scenes.selected < count, Timeline.tooLong(scenes.scenarios[scenes.selected]) == nil else { return [] }
             start(scenes.scenarios[scenes.selected])
+        case .room:
+            guard scenes.selected < count else { return [] }
+            startRoom(scenes.scenarios[scenes.selected])
         case .quit:
             outcome = .quit(summary: nil)
         case .help:

@@ -158,6 +158,10 @@ public enum KeyMap {
         KeyBinding(id: "start", keys: [(.enter, .start), (.character(" "), .start)], helpKeys: "Enter", help: ["start the scene"]) { _ in
             [KeyHint(key: "Enter", label: "start")]
         },
+        KeyBinding(
+            id: "room", keys: [(.character("r"), .room)], helpKeys: "r",
+            help: ["a room of \(RoomSession.defaultBabies) babies, each different, in the scene"]
+        ) { _ in [KeyHint(key: "r", label: "room of babies")] },
         KeyBinding(id: "help", keys: [(.character("?"), .help)], helpKeys: "?", help: ["show or hide these keys"]) { _ in
             [KeyHint(key: "?", label: "keys")]
         },
@@ -167,7 +171,7 @@ public enum KeyMap {
     ])
 
     /// The key bar of the chooser.
-    public static var chooserBar: [KeyHint] { chooser.bar(["move", "start", "help", "quit"], BarContext()) }
+    public static var chooserBar: [KeyHint] { chooser.bar(["move", "start", "room", "help", "quit"], BarContext()) }
 
     /// Every key of the chooser, for the help overlay.
     public static var chooserHelp: [KeyHint] { chooser.helpRows }
@@ -255,6 +259,8 @@ public enum ChooserCommand: Hashable, Sendable {
     case last
     /// Start the selected scene.
     case start
+    /// Start the selected scene in a room of babies.
+    case room
     /// Show the keys (handled by the app).
     case help
     /// Leave the program.

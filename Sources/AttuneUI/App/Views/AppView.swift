@@ -44,6 +44,10 @@ public enum AppView {
                 }
             case let .debrief(debrief):
                 DebriefView.render(debrief, on: &frame, pen: pen)
+            case let .room(room):
+                RoomView.render(room, on: &frame, pen: pen)
+            case let .roomDebrief(debrief):
+                RoomDebriefView.render(debrief, on: &frame, pen: pen)
             }
             if state.isHelpShown { help(state, on: &frame, pen: pen) }
             if state.isInfoShown { InfoPage.render(scroll: state.infoScroll, on: &frame, pen: pen) }
@@ -59,7 +63,7 @@ public enum AppView {
             "It is \(state.size.width) x \(state.size.height); Attune needs at least \(minimum.width) x \(minimum.height).",
             "Please make the window larger.",
         ]
-        if state.screen.kind == .live { lines.append("The run waits until then.") }
+        if state.screen.kind == .live || state.screen.kind == .room { lines.append("The run waits until then.") }
         var shown: [String] = []
         for line in lines { shown += TextFormatting.wrap(line, width: max(1, frame.width - 2)) }
         frame.render(CentredMessage(lines: shown, glyphs: pen.glyphs), in: frame.bounds)
@@ -78,9 +82,13 @@ public enum AppView {
         case .live:
             hints = KeyMap.liveHelp
             title = "Keys: the live screen"
-        case .debrief:
+        case .debrief, .roomDebrief:
             hints = KeyMap.debriefHelp
             title = "Keys: what happened"
+        case .room:
+            let opened = state.room?.lens != nil
+            hints = (opened ? RoomKeys.baby : RoomKeys.grid).helpRows + RoomKeys.legend(pen.glyphs)
+            title = opened ? "Keys: one baby of the room" : "Keys: a room of babies"
         }
         frame.render(
             HelpOverlay(

@@ -1,0 +1,125 @@
+import ArgumentParser
+import AttuneCurses
+import AttuneModel
+import AttuneScenario
+import AttuneUI
+
+/// `attune room SCENARIO`: a room of babies, live. Every baby is drawn
+/// from the population and faces its own copy of the scenario's
+/// caregivers; all go through the phases together.
+struct RoomCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "room",
+        abstract: "Watch a room of babies, each different, go through a scenario together.",
+        discussion: """
+            Each baby is drawn from the default population (docs/model.md) and faces its own copy of the \
+            scenario's caregivers; a scenario with two caregivers gives two grids, the same baby in the same \
+            cell of each. Baby i has seed S + i - 1, so it is run i of `attune batch SCENARIO --population \
+            default --seed S`. Keys: arrows choose a baby, Enter opens it in the dyad view at the same moment \
+            (Esc comes back), Space pause, < and > 5 s back and forward, + and - speed, ? every key and what a \
+            cell shows, q see what happened. With --bench, measures instead of showing: the time to the \
+            first frame and the processor time the room takes (docs/performance.md).
+            """)
+
+    @Argument(help: "A ready scenario's name (see `attune list`) or the path of a scenario file.")
+    var scenario: String
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("How many babies, \(Limits.babies.helpRange); --seed is baby 1's seed.", valueName: "N"))
+    var babies: Int = RoomSession.defaultBabies
+
+    @OptionGroup var options: LiveOptions
+
+    @Flag(help: "Measure instead of showing: time to the first frame, and processor time while the room plays (Linux).")
+    var bench = false
+
+    @Option(
+        name: .customLong("bench-seconds"), parsing: .unconditional,
+        help: ArgumentHelp("With --bench: seconds of playing measured, \(Limits.roomBenchSeconds.helpRange).", valueName: "X"))
+    var benchSeconds: Double = 8
+
+    func validate() throws {
+        try options.check()
+        try Limits.babies.check(babies)
+        try Limits.roomBenchSeconds.check(benchSeconds)
+    }
+
+    func run() throws {
+        if bench {
+            try reportingFailures { try RoomBench.run(self) }
+            return
+        }
+        guard Terminal.isInteractive else {
+            printError(Run.notATerminalMessage)
+            throw ExitCode.failure
+        }
+        try reportingFailures {
+            let (loaded, population) = try load()
+            var sink: RecordingSink?
+            if let record = options.record {
+                try checkOutputs([("--record", record)], scenario: loaded)
+                var header = try RecordingFiles.header(
+                    for: loaded, overrides: options.overrides, population: population, seed: options.seed ?? loaded.seed,
+                    speed: options.speed, paused: options.paused, ascii: options.ascii, presenter: false)
+                header.roomBabies = babies
+                sink = try RecordingSink(header: header, path: record)
+            }
+            let initial = AppState(
+                room: loaded, babies: babies, size: AppState.minimumSize, ascii: options.ascii, seed: options.seed,
+                speed: options.speed, paused: options.paused)
+            let ending: LiveLoop.Ending
+            do {
+                ending = try LiveLoop.run(initial, colour: !options.noColor, sink: sink)
+            } catch {
+                sink?.abandon()
+                throw error
+            }
+            sink?.finish()
+            if ending.terminalGone { throw ExitCode(ending.interruptedStatus) }
+            var recordingFailed = false
+            if let sink {
+                if let failure = sink.failure {
+                    printError(
+                        "attune: the recording in \(sink.path) stopped at \(TextFormatting.clock(sink.lastWrittenSeconds)) because it could not be written (\(failure)); it plays up to there."
+                    )
+                    recordingFailed = true
+                } else {
+                    printError("attune: the session is saved in \(sink.path); play it back with: attune replay \(sink.path)")
+                }
+            }
+            switch ending.outcome {
+            case let .quit(summary):
+                if let summary { print(summary, terminator: "") }
+            case .interrupted:
+                throw ExitCode(ending.interruptedStatus)
+            }
+            if recordingFailed { throw ExitCode.failure }
+        }
+    }
+
+    /// The scenario as the room runs it, and the `--population` a
+    /// recording must name to meet the same babies again (nil when the
+    /// scenario's own spreads are kept).
+    func load() throws -> (Scenario, PopulationChoice?) {
+        try PopulationChoice.check(options.population, overrides: options.overrides)
+        var loaded = try loadScenario(scenario, overrides: options.overrides)
+        var population = options.population
+        if let population {
+            population.apply(to: &loaded)
+        } else if loaded.plan.population.isFixed {
+            population = .default
+            population?.apply(to: &loaded)
+        }
+        if let tooLong = Timeline.tooLong(loaded) {
+            throw CommandFailure(description: "\(scenario): \(tooLong)")
+        }
+        if loaded.usesHumanCaregiver {
+            throw CommandFailure(
+                description:
+                    "\(scenario): a caregiver here follows the human policy, and in a room every caregiver follows the scene; open it with `attune run \(scenario)` to take her place"
+            )
+        }
+        return (loaded, population)
+    }
+}
