@@ -43,12 +43,15 @@ public struct Coach: Sendable {
         /// Her first move to reach the baby after that (lean in, play,
         /// greet), and the step.
         var reachIn: (action: CaregiverAction, step: Int)?
-        /// She leaned in, played or greeted while it was away.
+        /// She leaned in, played or greeted while it was away (after the
+        /// step it turned).
         var reachedIn = false
         /// Seconds the baby would have needed with her sitting back at
         /// once, from the model; nil when it would not have come back
         /// within ``counterfactualSeconds``.
         var settleSeconds: Double?
+        /// The step it was last told of.
+        var toldStep = 0
     }
 
     /// Per dyad, the newest line, or nil.
@@ -57,10 +60,13 @@ public struct Coach: Sendable {
     private var lookAways: [LookAway?]
     private var previousGaze: [Gaze]
     private var previousAction: [CaregiverAction]
+    private var actionSecondsBefore: [Double]
     private var outOfStepSince: [Int?]
 
     /// Seconds of the run a line stays on screen.
     public static let freshSeconds = 15.0
+    /// Seconds between lines about one long look-away while she reaches in.
+    static let reminderSeconds = 8.0
     /// Seconds a line stays before a less important one may replace it.
     static let holdSeconds = 3.0
     /// The longest the model is asked to run on to find how long the baby
@@ -75,6 +81,7 @@ public struct Coach: Sendable {
         lookAways = Array(repeating: nil, count: count)
         previousGaze = Array(repeating: .atCaregiver, count: count)
         previousAction = Array(repeating: .play, count: count)
+        actionSecondsBefore = Array(repeating: 0, count: count)
         outOfStepSince = Array(repeating: nil, count: count)
     }
 
@@ -99,6 +106,7 @@ public struct Coach: Sendable {
             defer {
                 previousGaze[d] = gaze
                 previousAction[d] = action
+                actionSecondsBefore[d] = dyad.caregiver.actionSeconds
             }
             if dyad.isCoordinated {
                 if events[d].contains(.repair), human, let since = outOfStepSince[d], lookAways[d] == nil {
@@ -116,38 +124,66 @@ public struct Coach: Sendable {
             let e = events[d]
             // A look-away begins.
             if previousGaze[d] == .atCaregiver && gaze != .atCaregiver {
-                var away = LookAway(
-                    start: step, action: previousAction[d], actionSeconds: max(0, dyad.caregiver.actionSeconds - stepSeconds),
-                    exploring: dyad.infant.behavior == .exploring)
-                if action != away.action { away.actionSeconds = 0 }
+                // How long her action had gone on when the baby turned: from
+                // the step it began to this one (the model counts its time
+                // from 0 at the step an action begins).
+                let lasted = action == previousAction[d] ? dyad.caregiver.actionSeconds : actionSecondsBefore[d] + stepSeconds
+                var away = LookAway(start: step, action: previousAction[d], actionSeconds: lasted, exploring: dyad.infant.behavior == .exploring)
+                if action != previousAction[d] {
+                    // She changed what she did in the very step it turned.
+                    away.firstChange = (action, step)
+                }
                 if !away.exploring { away.settleSeconds = Self.settleSeconds(simulation, dyad: d) }
+                away.toldStep = step
                 lookAways[d] = away
                 if !away.exploring { say(lookAwayText(away, step: step), dyad: d, step: step, priority: 5, force: true) }
                 continue
             }
             if var away = lookAways[d] {
                 if gaze != .atCaregiver {
+                    var calming = false
                     if away.exploring && dyad.infant.behavior != .exploring {
                         // Looking around became a look-away to calm down.
                         away.exploring = false
-                        away.settleSeconds = Self.settleSeconds(simulation, dyad: d)
+                        calming = true
+                        // Counted from the start of the look-away, as its length is.
+                        let since = Double(step - away.start) * stepSeconds
+                        away.settleSeconds = Self.settleSeconds(simulation, dyad: d).map { $0 + since }
                     }
+                    if Self.reachesIn(action) { away.reachedIn = true }
                     if action != previousAction[d] {
                         if away.firstChange == nil {
                             away.firstChange = (action, step)
                         } else if away.reachIn == nil && Self.reachesIn(action) {
                             away.reachIn = (action, step)
                         }
-                        if Self.reachesIn(action) { away.reachedIn = true }
-                        lookAways[d] = away
-                        if !away.exploring { say(lookAwayText(away, step: step), dyad: d, step: step, priority: 5, force: true) }
-                    } else {
-                        lookAways[d] = away
+                        if !away.exploring {
+                            away.toldStep = step
+                            say(lookAwayText(away, step: step), dyad: d, step: step, priority: 5, force: true)
+                        }
+                    } else if calming {
+                        away.toldStep = step
+                        say(lookAwayText(away, step: step), dyad: d, step: step, priority: 5, force: true)
+                    } else if !away.exploring, Self.reachesIn(action), Double(step - away.toldStep) * stepSeconds >= Self.reminderSeconds - 1e-9 {
+                        // A long look-away while she reaches in: how long so
+                        // far, and what the model says sitting back now would
+                        // take.
+                        away.toldStep = step
+                        let length = TextFormatting.seconds(Double(step - away.start) * stepSeconds)
+                        var text = "The baby has been turned away for \(length) while you \(Self.doing(action))"
+                        if let settle = Self.settleSeconds(simulation, dyad: d) {
+                            text += "; left to settle from now, it would need about \(TextFormatting.wholeSeconds(settle))"
+                        }
+                        say(text + ".", dyad: d, step: step, priority: 5, force: true)
                     }
+                    lookAways[d] = away
                 } else {
                     // The baby turned back.
                     lookAways[d] = nil
-                    if !away.exploring {
+                    if away.exploring {
+                        let length = TextFormatting.seconds(Double(step - away.start) * stepSeconds)
+                        say("The baby looked around the room for \(length), curious, and came back to you.", dyad: d, step: step, priority: 2)
+                    } else {
                         say(lookAwayText(away, step: step, returned: step), dyad: d, step: step, priority: 5, force: true)
                     }
                 }
@@ -204,8 +240,7 @@ public struct Coach: Sendable {
         }
         guard let returned else { return text + "." }
         let length = Double(returned - away.start) * stepSeconds
-        let kept = away.reachedIn || (away.firstChange == nil && Self.reachesIn(away.action))
-        if !kept {
+        if !away.reachedIn {
             return text + ". It came back on its own after \(TextFormatting.seconds(length)): that is how long it needed to settle."
         }
         text += ". It came back after \(TextFormatting.seconds(length))"
