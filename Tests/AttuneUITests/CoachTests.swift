@@ -112,7 +112,8 @@ func coachProblems(_ line: Coach.Line, dyad d: Int, timeline: Timeline) -> [Stri
     }
 
     if text.hasPrefix("The baby looked around the room for ") {
-        guard let start = lookAwayStart(), let parts = capture("^The baby looked around the room for ([0-9.]+ s), curious, and came back to you\\.$")
+        guard let start = lookAwayStart(),
+            let parts = capture("^The baby looked around the room for ([0-9.]+ s), curious, and came back to you\\.$")
         else { return ["an unknown look-around line: \(text)"] }
         expect(sample(at).gaze == .atCaregiver, "the baby is back")
         expect((start..<at).allSatisfy { sample($0).behavior == .exploring }, "it looked around the room all along")
@@ -134,7 +135,9 @@ func coachProblems(_ line: Coach.Line, dyad d: Int, timeline: Timeline) -> [Stri
         }
         return nil
     }
-    if let parts = capture("^The baby has been turned away for ([0-9.]+ s) while you ([a-z ]+?)(; left to settle from now, it would need about ([0-9]+ s))?\\.$") {
+    if let parts = capture(
+        "^The baby has been turned away for ([0-9.]+ s) while you ([a-z ]+?)(; left to settle from now, it would need about ([0-9]+ s))?\\.$"
+    ) {
         guard let start = lookAwayStart() else { return ["no look-away began before: \(text)"] }
         expect(sample(at).gaze != .atCaregiver, "the baby is away")
         expect(parts[0] == seconds(at - start), "away for \(seconds(at - start))")

@@ -76,7 +76,9 @@ public struct Replay: Sendable {
             else {
                 let made =
                     state.settingChanges > confirmedSettingChanges
-                    ? state.lastSettingChange.map { "the replay changed \($0.setting.path) from \($0.setting.from) to \($0.setting.value) at step \($0.step)" }
+                    ? state.lastSettingChange.map {
+                        "the replay changed \($0.setting.path) from \($0.setting.from) to \($0.setting.value) at step \($0.step)"
+                    }
                         ?? "the replay changed nothing"
                     : "the replay changed nothing there"
                 throw RecordingError(

@@ -128,7 +128,8 @@ public struct Coach: Sendable {
                 // the step it began to this one (the model counts its time
                 // from 0 at the step an action begins).
                 let lasted = action == previousAction[d] ? dyad.caregiver.actionSeconds : actionSecondsBefore[d] + stepSeconds
-                var away = LookAway(start: step, action: previousAction[d], actionSeconds: lasted, exploring: dyad.infant.behavior == .exploring)
+                var away = LookAway(
+                    start: step, action: previousAction[d], actionSeconds: lasted, exploring: dyad.infant.behavior == .exploring)
                 if action != previousAction[d] {
                     // She changed what she did in the very step it turned.
                     away.firstChange = (action, step)
@@ -164,7 +165,9 @@ public struct Coach: Sendable {
                     } else if calming {
                         away.toldStep = step
                         say(lookAwayText(away, step: step), dyad: d, step: step, priority: 5, force: true)
-                    } else if !away.exploring, Self.reachesIn(action), Double(step - away.toldStep) * stepSeconds >= Self.reminderSeconds - 1e-9 {
+                    } else if !away.exploring, Self.reachesIn(action),
+                        Double(step - away.toldStep) * stepSeconds >= Self.reminderSeconds - 1e-9
+                    {
                         // A long look-away while she reaches in: how long so
                         // far, and what the model says sitting back now would
                         // take.
@@ -182,7 +185,9 @@ public struct Coach: Sendable {
                     lookAways[d] = nil
                     if away.exploring {
                         let length = TextFormatting.seconds(Double(step - away.start) * stepSeconds)
-                        say("The baby looked around the room for \(length), curious, and came back to you.", dyad: d, step: step, priority: 2)
+                        say(
+                            "The baby looked around the room for \(length), curious, and came back to you.", dyad: d, step: step,
+                            priority: 2)
                     } else {
                         say(lookAwayText(away, step: step, returned: step), dyad: d, step: step, priority: 5, force: true)
                     }
@@ -190,13 +195,19 @@ public struct Coach: Sendable {
                 continue
             }
             if e.contains(.infantCries) {
-                say("The baby began to cry: it has been overwhelmed for a while. Slow, calm soothing (4) helps it settle.", dyad: d, step: step, priority: 6)
+                say(
+                    "The baby began to cry: it has been overwhelmed for a while. Slow, calm soothing (4) helps it settle.", dyad: d,
+                    step: step, priority: 6)
             } else if e.contains(.infantPushesAway) {
                 say("The baby pushed at your face: it needs more room. Sitting back (3) gives it that.", dyad: d, step: step, priority: 6)
             } else if e.contains(.infantFusses) {
-                say("The baby began to fuss while you \(Self.doing(action)). Soothing (4) or sitting back (3) helps it settle.", dyad: d, step: step, priority: 6)
+                say(
+                    "The baby began to fuss while you \(Self.doing(action)). Soothing (4) or sitting back (3) helps it settle.", dyad: d,
+                    step: step, priority: 6)
             } else if e.contains(.infantBids) && (action == .wait || action == .stillFace) {
-                say("The baby called to you while you \(Self.doing(action)): a bid. Answering it (1 play, 2 greet) keeps the conversation going.", dyad: d, step: step, priority: 4)
+                say(
+                    "The baby called to you while you \(Self.doing(action)): a bid. Answering it (1 play, 2 greet) keeps the conversation going.",
+                    dyad: d, step: step, priority: 4)
             }
         }
     }

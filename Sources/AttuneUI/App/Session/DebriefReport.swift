@@ -468,7 +468,9 @@ public struct DebriefReport: Hashable, Sendable {
         }
         if !changes.isEmpty {
             lines.append(Self.changesHeading)
-            for change in changes { lines += TextFormatting.wrap(change, width: 76).enumerated().map { ($0.offset == 0 ? "  - " : "    ") + $0.element } }
+            for change in changes {
+                lines += TextFormatting.wrap(change, width: 76).enumerated().map { ($0.offset == 0 ? "  - " : "    ") + $0.element }
+            }
             lines.append("")
         }
         lines += figureTable

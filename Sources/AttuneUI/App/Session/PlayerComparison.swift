@@ -205,9 +205,13 @@ public struct PlayerComparison: Hashable, Sendable {
             let spaces = String(repeating: " ", count: max(0, width - text.count))
             return right ? spaces + text : text + spaces
         }
-        var lines = [pad("", labelWidth, right: false) + pad(heads.player, playerWidth, right: true) + pad(heads.other, otherWidth, right: true)]
+        var lines = [
+            pad("", labelWidth, right: false) + pad(heads.player, playerWidth, right: true) + pad(heads.other, otherWidth, right: true)
+        ]
         for row in all {
-            lines.append(pad(row.label, labelWidth, right: false) + pad(row.player, playerWidth, right: true) + pad(row.other, otherWidth, right: true))
+            lines.append(
+                pad(row.label, labelWidth, right: false) + pad(row.player, playerWidth, right: true)
+                    + pad(row.other, otherWidth, right: true))
         }
         return lines
     }
@@ -237,7 +241,8 @@ public struct PlayerComparison: Hashable, Sendable {
         } else if let sit = standIn.medianSitBack {
             theirs += " usually sat back \(TextFormatting.seconds(sit)) after a look-away"
             theirs += standIn.waitedThrough == standIn.lookAways ? " and waited until the baby came back" : ""
-            theirs += "; the baby came back on its own \(standIn.cameBackOnOwn) of \(standIn.lookAways) \(standIn.lookAways == 1 ? "time" : "times")."
+            theirs +=
+                "; the baby came back on its own \(standIn.cameBackOnOwn) of \(standIn.lookAways) \(standIn.lookAways == 1 ? "time" : "times")."
         } else {
             theirs += " did not sit back during the look-aways."
         }
@@ -247,7 +252,8 @@ public struct PlayerComparison: Hashable, Sendable {
         )
         switch player.repairs {
         case 0:
-            sentences.append("A repair is the two of you finding your way back into step after falling out of it; there is always a next one to make.")
+            sentences.append(
+                "A repair is the two of you finding your way back into step after falling out of it; there is always a next one to make.")
         case 1:
             sentences.append("You made one repair: the two of you found your way back into step. That is what builds trust.")
         default:

@@ -188,7 +188,8 @@ extension LiveSession {
         guard abs(next - current) > 1e-9 else {
             let end = up ? "highest" : "lowest"
             notice = Notice(
-                "\(SettingWords.possessive(SettingWords.subject(row.target, labels: labels)).capitalisedFirst) \(name) is at its \(end), \(SettingsPanel.format(current, unit: spec.unit)).")
+                "\(SettingWords.possessive(SettingWords.subject(row.target, labels: labels)).capitalisedFirst) \(name) is at its \(end), \(SettingsPanel.format(current, unit: spec.unit))."
+            )
             return
         }
         let setting = LiveSetting(target: row.target, key: row.key, from: current, value: next)

@@ -35,7 +35,8 @@ enum LiveView {
         let hints = KeyMap.liveBar(paused: session.isPaused, human: human, dyads: count, whatIf: whatIf, action: action)
         // Two columns between hints, or one when that makes room for the
         // settings key (at 80 columns with one caregiver).
-        let throughSettings = Array(hints.prefix { $0.key != String(KeyMap.settingsKey) }) + hints.filter { $0.key == String(KeyMap.settingsKey) }
+        let throughSettings =
+            Array(hints.prefix { $0.key != String(KeyMap.settingsKey) }) + hints.filter { $0.key == String(KeyMap.settingsKey) }
         let gap = human || KeyBar.width(throughSettings, gap: 2) > bands[4].width ? 1 : 2
         frame.render(KeyBar(hints: hints.map { pen.hint($0) }, gap: gap), in: bands[4])
     }
@@ -137,7 +138,8 @@ enum LiveView {
                     rows.append(((index == 0 ? "" : "  ") + part, Style(foreground: .calm, bold: true)))
                 }
             } else {
-                rows.append((pen.glyphs.truncate(pen.text("Coach: \(label)\(Self.coachWaiting)"), toWidth: width), Style(foreground: .muted)))
+                rows.append(
+                    (pen.glyphs.truncate(pen.text("Coach: \(label)\(Self.coachWaiting)"), toWidth: width), Style(foreground: .muted)))
             }
         }
         let lines = session.timeline.now.narrator.lines

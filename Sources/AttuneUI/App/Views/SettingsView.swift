@@ -75,7 +75,8 @@ enum SettingsView {
         first = min(first, max(0, all.count - listArea.height))
 
         let simulation = session.timeline.now.simulation
-        let nameWidth = (ParameterCatalog.infant.map(\.key) + ParameterCatalog.caregiver.map(\.key)).map { SettingWords.name($0).count }.max() ?? 12
+        let nameWidth =
+            (ParameterCatalog.infant.map(\.key) + ParameterCatalog.caregiver.map(\.key)).map { SettingWords.name($0).count }.max() ?? 12
         let valueWidth = 14
         let rangeWidth = 12
         for (offset, item) in all.dropFirst(first).prefix(listArea.height).enumerated() {
@@ -108,7 +109,9 @@ enum SettingsView {
         let last = inner.line(inner.height - 1)
         if let notice = session.currentNotice {
             frame.render(
-                TextLine(String(pen.glyphs.arrowRight) + " " + pen.text(notice.text), style: Style(foreground: .accent, bold: true), glyphs: pen.glyphs),
+                TextLine(
+                    String(pen.glyphs.arrowRight) + " " + pen.text(notice.text), style: Style(foreground: .accent, bold: true),
+                    glyphs: pen.glyphs),
                 in: last)
         } else if rows.indices.contains(selected) {
             let row = rows[selected]
