@@ -361,6 +361,10 @@ struct PlayerComparisonTests {
         let heading = try #require(text.range(of: "You in her place, beside the attuned caregiver"))
         #expect(text[heading.upperBound...].contains("you  attuned caregiver"))
         #expect(text.hasSuffix(comparison.table.map { "  " + $0 }.joined(separator: "\n") + "\n"))
+        // The sentences give the table's own figures.
+        let percents = (TextFormatting.percent(comparison.player.inStepPercent), TextFormatting.percent(comparison.standIn.inStepPercent))
+        #expect(comparison.summary.contains("The pair was in step \(percents.0) of the time with you, \(percents.1) with"))
+        #expect(comparison.summary.contains("came back \(DebriefReport.times(comparison.player.lookAways))."))
         #expect(text.contains("look-aways"))
         #expect(text.contains("repairs"))
         // On screen, the comparison is the debrief's last part.

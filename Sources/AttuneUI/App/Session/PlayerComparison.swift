@@ -138,8 +138,10 @@ public struct PlayerComparison: Hashable, Sendable {
     public var label: String
     /// The policy set beside the player.
     public var other: Policy
-    /// When the player first and last had her place, seconds.
+    /// When the player first had her place, seconds into the run.
     public var from: Double
+    /// When the player last had her place (the end of that step), seconds
+    /// into the run.
     public var to: Double
     /// The player's figures.
     public var player: CaregiverFigures
@@ -228,7 +230,10 @@ public struct PlayerComparison: Hashable, Sendable {
             var text =
                 "While you had her place (\(stretch)), the baby looked away and came back \(DebriefReport.times(player.lookAways))."
             if let sit = player.medianSitBack {
-                text += " You usually sat back \(TextFormatting.seconds(sit)) after it looked away"
+                text +=
+                    player.satBack == 1
+                    ? " You sat back once, \(TextFormatting.seconds(sit)) after it looked away"
+                    : " You usually sat back \(TextFormatting.seconds(sit)) after it looked away"
                 text += player.waitedThrough == player.lookAways ? ", and waited until it came back every time." : "."
             } else {
                 text += " You did not sit back while it was turned away."
@@ -239,7 +244,10 @@ public struct PlayerComparison: Hashable, Sendable {
         if standIn.lookAways == 0 {
             theirs += " saw no look-away come to an end in that time."
         } else if let sit = standIn.medianSitBack {
-            theirs += " usually sat back \(TextFormatting.seconds(sit)) after a look-away"
+            theirs +=
+                standIn.satBack == 1
+                ? " sat back once, \(TextFormatting.seconds(sit)) after a look-away"
+                : " usually sat back \(TextFormatting.seconds(sit)) after a look-away"
             theirs += standIn.waitedThrough == standIn.lookAways ? " and waited until the baby came back" : ""
             theirs +=
                 "; the baby came back on its own \(standIn.cameBackOnOwn) of \(standIn.lookAways) \(standIn.lookAways == 1 ? "time" : "times")."
