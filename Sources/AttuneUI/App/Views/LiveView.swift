@@ -34,10 +34,12 @@ enum LiveView {
         let action = session.timeline.now.simulation.dyads[session.selectedDyad].caregiver.action
         let hints = KeyMap.liveBar(paused: session.isPaused, human: human, dyads: count, whatIf: whatIf, action: action)
         // Two columns between hints, or one when that makes room for the
-        // settings key (at 80 columns with one caregiver).
+        // settings key (at 80 columns with one caregiver; with two it does
+        // not fit either way, and `?` lists it).
         let throughSettings =
             Array(hints.prefix { $0.key != String(KeyMap.settingsKey) }) + hints.filter { $0.key == String(KeyMap.settingsKey) }
-        let gap = human || KeyBar.width(throughSettings, gap: 2) > bands[4].width ? 1 : 2
+        let width = bands[4].width
+        let gap = human || (KeyBar.width(throughSettings, gap: 2) > width && KeyBar.width(throughSettings, gap: 1) <= width) ? 1 : 2
         frame.render(KeyBar(hints: hints.map { pen.hint($0) }, gap: gap), in: bands[4])
     }
 
