@@ -188,8 +188,17 @@ struct AppRenderTests {
         #expect(wide.screenLines.last?.contains("+/-  speed") == true)
         wide.type("h")
         let human = try #require(wide.screenLines.last)
-        for hint in ["1  play", "2  greet", "3  wait", "4  soothe", "5  lean in", "6  still face", "h  hand back"] {
+        // Play is what she does now: its key is marked.
+        for hint in ["1 ▸play", "2  greet", "3  wait", "4  soothe", "5  lean in", "6  still face", "h  hand back"] {
             #expect(human.contains(hint), "\(hint)")
+        }
+        wide.type("3.")
+        #expect(wide.screenLines.last?.contains("1  play  2  greet  3 ▸wait") == true)
+        // With one caregiver at 80 columns the settings key fits too.
+        let one = try liveApp("scene-a-waits", width: 80, height: 24, paused: true)
+        let oneBar = try #require(one.screenLines.last)
+        for hint in ["Space  play", "c  policy", "h  you act", "?  keys", "q  end", "s  settings"] {
+            #expect(oneBar.contains(hint), "\(hint)")
         }
     }
 

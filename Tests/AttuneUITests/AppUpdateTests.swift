@@ -123,7 +123,7 @@ struct AppUpdateTests {
         var app = try liveApp(paused: true)
         app.type("h")
         #expect(app.session?.policy(dyad: 0) == .human)
-        #expect(app.screenLines.last?.contains("1  play") == true)
+        #expect(app.screenLines.last?.contains("1 ▸play") == true)
         #expect(app.screenLines.last?.contains("6  still face") == true)
         app.type("3.")
         #expect(app.session?.timeline.now.simulation.dyads[0].caregiver.action == .wait)

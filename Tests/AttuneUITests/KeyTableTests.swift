@@ -35,8 +35,12 @@ struct KeyTableTests {
 
     @Test func everyLiveBindingIsReachableByAKey() throws {
         let session = try LiveSession(scenario: readyScenario("wait-or-chase"), seed: 1)
+        var withSettings = session
+        withSettings.settings = SettingsPanel()
         for binding in KeyMap.live.bindings where binding.id != "answer" {
-            #expect(everyKey.contains { binding.command(for: $0, in: session) != nil }, "\(binding.id) takes no key")
+            // The settings panel's keys work while it is open.
+            let context = binding.id == "settingsKeys" ? withSettings : session
+            #expect(everyKey.contains { binding.command(for: $0, in: context) != nil }, "\(binding.id) takes no key")
         }
     }
 
@@ -55,13 +59,19 @@ struct KeyTableTests {
     @Test func theKeyBarsComeFromTheBindings() {
         #expect(
             KeyMap.liveBar(paused: false, human: false, dyads: 2).map(\.key) == [
-                "Space", "←/→", "c", "h", "Tab", "?", "q", "+/-", ".", "r",
+                "Space", "←/→", "c", "h", "Tab", "?", "q", "s", "+/-", ".", "r",
             ])
         #expect(KeyMap.liveBar(paused: true, human: false, dyads: 1).first == KeyHint(key: "Space", label: "play"))
         #expect(
             KeyMap.liveBar(paused: false, human: true, dyads: 1, whatIf: true).map(\.key) == [
-                "1", "2", "3", "4", "5", "6", "h", "Space", "W", "?", "q",
+                "1", "2", "3", "4", "5", "6", "h", "Space", "W", "?", "q", "s",
             ])
+        // In her place, the key of what she does now is marked.
+        #expect(
+            KeyMap.liveBar(paused: false, human: true, dyads: 1, action: .wait).filter(\.isActive).map(\.label) == ["wait"])
+        #expect(KeyMap.liveBar(paused: false, human: false, dyads: 1, action: .wait).allSatisfy { !$0.isActive })
+        #expect(KeyMap.settingsBar(paused: true).map(\.key) == ["↑/↓", "←/→", "s", "Space", "?", "q"])
+        #expect(KeyMap.settingsBar(paused: true).first { $0.key == "s" }?.label == "close settings")
         #expect(KeyMap.chooserBar.map(\.label) == ["choose", "start", "room of babies", "keys", "quit"])
         #expect(KeyMap.debriefBar.map(\.label) == ["replay", "scenes", "back to the run", "scroll", "quit"])
     }

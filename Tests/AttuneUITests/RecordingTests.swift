@@ -52,6 +52,7 @@ struct RecordedSession {
         recorder.key(key, at: at, state: state)
         state.update(.key(key))
         recorder.noteSpeed(after: state)
+        recorder.noteSetting(after: state)
         frames.append(AppView.render(state))
     }
 

@@ -1,8 +1,9 @@
 /// One caregiver and her copy of the infant, stepped together, with the
 /// figures of each phase collected alongside.
 public struct Dyad: Sendable {
-    /// The infant's derived traits.
-    public let traits: InfantTraits
+    /// The infant's derived traits (``setInfant(_:)`` derives them again
+    /// when its parameters change during a run).
+    public private(set) var traits: InfantTraits
     /// The infant now.
     public var infant: InfantState
     /// The caregiver now.
@@ -192,6 +193,15 @@ public struct Dyad: Sendable {
             current.lookAwayLengths.append(lookAwaySeconds)
             lookAwaySeconds = 0
         }
+    }
+
+    /// Gives the infant new parameters from now on (a live change of its
+    /// temperament): its traits are derived again from them, while its
+    /// state — arousal, stress, mood, where it looks, what it does, its
+    /// trust — carries on. The figures of finished and running phases keep
+    /// the parameters they started with.
+    public mutating func setInfant(_ parameters: InfantParameters) {
+        traits = InfantTraits(parameters)
     }
 
     /// Switches the caregiver's parameters (a new phase or a live change);

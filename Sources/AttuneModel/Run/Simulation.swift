@@ -8,8 +8,9 @@ public struct Simulation: Sendable {
     /// The run's seed.
     public let seed: UInt64
     /// The baby of this run: the plan's infant, or one drawn from the plan's
-    /// population with the seed.
-    public let infant: InfantParameters
+    /// population with the seed; ``setLiveInfant(_:)`` changes it during a
+    /// run.
+    public private(set) var infant: InfantParameters
     /// The dyads, in plan order.
     public private(set) var dyads: [Dyad]
     /// The phase now, index into `plan.phases`.
@@ -114,6 +115,21 @@ public struct Simulation: Sendable {
         for d in dyads.indices {
             let settings = liveCaregiver[d].resolved(over: plan.phases[phaseIndex].caregiver.resolved(over: plan.dyads[d].caregiver))
             dyads[d].setCaregiver(settings.parameters)
+        }
+    }
+
+    /// Changes the infant's parameters from now on (a live change of its
+    /// temperament, age or trust), for every dyad alike: each dyad's
+    /// ``Dyad/traits`` are derived again from them. A new `trust` also
+    /// becomes each infant's trust now (the parameter is where trust starts;
+    /// setting it mid-run sets it there); the rest of the infant's state
+    /// carries on.
+    public mutating func setLiveInfant(_ parameters: InfantParameters) {
+        let trustChanged = parameters.trust != infant.trust
+        infant = parameters
+        for d in dyads.indices {
+            dyads[d].setInfant(parameters)
+            if trustChanged { dyads[d].infant.trust = parameters.trust }
         }
     }
 

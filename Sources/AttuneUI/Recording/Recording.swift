@@ -4,7 +4,8 @@ import Foundation
 /// scenario (its full text, a hash of it, and any `--set` changes), the
 /// starting options, and every message the app received (keys, with the
 /// step the run was at and the speed after them; clock ticks; window
-/// sizes), each with the wall-clock second it came at.
+/// sizes), each with the wall-clock second it came at, and after a key
+/// that changed a setting, what it changed.
 ///
 /// Stored as JSON lines (docs/recordings.md): a header line with
 /// `"attune_recording": 1` (the format version), one line per event, and
@@ -78,6 +79,11 @@ public struct Recording: Hashable, Sendable {
         case key(at: Double, key: Key, step: Int, speed: Double)
         /// The window's size.
         case resize(at: Double, size: Size)
+        /// A settings change the key before it made, with the step it was
+        /// made at: not given to the app (the key makes it again), but
+        /// checked by a replay, so that a recording says what changed and
+        /// an edited one is refused.
+        case setting(at: Double, step: Int, setting: LiveSetting)
 
         /// The seconds a tick gives the app for `microseconds`.
         public static func seconds(microseconds: Int) -> Double { Double(microseconds) / 1_000_000 }
@@ -85,7 +91,7 @@ public struct Recording: Hashable, Sendable {
         /// Seconds since the recording began.
         public var at: Double {
             switch self {
-            case let .tick(at, _), let .key(at, _, _, _), let .resize(at, _): at
+            case let .tick(at, _), let .key(at, _, _, _), let .resize(at, _), let .setting(at, _, _): at
             }
         }
     }

@@ -73,6 +73,8 @@ public enum RecordingFormat {
             json(["at": at, "key": KeyCoding.word(for: key), "step": step, "speed": speed]) + "\n"
         case let .resize(at, size):
             json(["at": at, "resize": [size.width, size.height]]) + "\n"
+        case let .setting(at, step, setting):
+            json(["at": at, "set": setting.path, "from": setting.from, "to": setting.value, "step": step]) + "\n"
         }
     }
 
@@ -274,7 +276,18 @@ public enum RecordingFormat {
         if let size = fields["resize"] as? [Int], size.count == 2, (1...1000).contains(size[0]), (1...1000).contains(size[1]) {
             return .event(.resize(at: at, size: Size(width: size[0], height: size[1])))
         }
-        throw RecordingError(line: number, "this line is neither a tick, a key, a size nor the end")
+        if let path = fields["set"] as? String {
+            guard let step = fields["step"] as? Int, step >= 0, let from = fields["from"] as? Double, from.isFinite,
+                let to = fields["to"] as? Double, to.isFinite
+            else {
+                throw RecordingError(line: number, "a set line needs its step (0 or more) and the values from and to")
+            }
+            guard let setting = LiveSetting(path: path, from: from, value: to) else {
+                throw RecordingError(line: number, "\"\(visible(path))\" is not a setting the settings panel changes")
+            }
+            return .event(.setting(at: at, step: step, setting: setting))
+        }
+        throw RecordingError(line: number, "this line is neither a tick, a key, a size, a setting nor the end")
     }
 
     /// `text` with control characters shown as `\u{1B}`, for messages.

@@ -9,6 +9,9 @@ public struct Replay: Sendable {
     public private(set) var state: AppState
     /// How many of the recording's events have been given to the app.
     public private(set) var position = 0
+    /// How many of the app's settings changes the recording's `set` lines
+    /// have confirmed.
+    private var confirmedSettingChanges = 0
     /// The scenes the chooser gets if the recorded session opened it (the
     /// app's ``AppEffect/loadScenarios``); a recording does not carry them.
     public var chooserScenarios: [Scenario] = []
@@ -45,6 +48,13 @@ public struct Replay: Sendable {
         guard !isAtEnd else { return nil }
         let event = recording.events[position]
         position += 1
+        if case .setting = event {
+        } else if state.settingChanges > confirmedSettingChanges, let change = state.lastSettingChange {
+            throw RecordingError(
+                line: position + 1,
+                "event \(position): the key before it changed \(change.setting.path) to \(change.setting.value) at step \(change.step), but the recording has no set line for it; the recording was edited, or made with another version of attune"
+            )
+        }
         switch event {
         case let .tick(_, microseconds):
             state.update(.tick(seconds: Recording.Event.seconds(microseconds: microseconds)))
@@ -66,6 +76,24 @@ public struct Replay: Sendable {
             }
         case let .resize(_, size):
             state.update(.resize(size))
+        case let .setting(_, step, setting):
+            guard state.settingChanges == confirmedSettingChanges + 1, let change = state.lastSettingChange,
+                change.step == step, change.setting.path == setting.path, change.setting.from == setting.from,
+                change.setting.value == setting.value
+            else {
+                let made =
+                    state.settingChanges > confirmedSettingChanges
+                    ? state.lastSettingChange.map {
+                        "the replay changed \($0.setting.path) from \($0.setting.from) to \($0.setting.value) at step \($0.step)"
+                    }
+                        ?? "the replay changed nothing"
+                    : "the replay changed nothing there"
+                throw RecordingError(
+                    line: position + 1,
+                    "event \(position): the recording says \(setting.path) went from \(setting.from) to \(setting.value) at step \(step), but \(made); the recording was edited, or made with another version of attune"
+                )
+            }
+            confirmedSettingChanges = state.settingChanges
         }
         return event
     }
@@ -122,6 +150,10 @@ public struct Replay: Sendable {
 public struct Recorder: Sendable {
     /// The recording so far.
     public private(set) var recording: Recording
+    /// How many of the app's settings changes have their `set` line.
+    private var notedSettingChanges = 0
+    /// When the last key came, seconds.
+    private var lastKeyAt = 0.0
 
     /// Starts a recording with `header`.
     public init(header: Recording.Header) {
@@ -137,13 +169,23 @@ public struct Recorder: Sendable {
     /// Notes a key about to be given to `state` at `at` seconds; call
     /// ``noteSpeed(after:)`` once the app has taken it.
     public mutating func key(_ key: Key, at: Double, state: AppState) {
-        recording.events.append(.key(at: Self.rounded(at), key: key, step: state.currentStep, speed: state.currentSpeed))
+        lastKeyAt = Self.rounded(at)
+        recording.events.append(.key(at: lastKeyAt, key: key, step: state.currentStep, speed: state.currentSpeed))
     }
 
     /// Records the speed after the last key (a speed change shows here).
     public mutating func noteSpeed(after state: AppState) {
         guard case let .key(at, key, step, _)? = recording.events.last else { return }
         recording.events[recording.events.count - 1] = .key(at: at, key: key, step: step, speed: state.currentSpeed)
+    }
+
+    /// Notes the settings change the last key made, if it made one (call
+    /// after ``noteSpeed(after:)``): a `set` line after the key's.
+    public mutating func noteSetting(after state: AppState) {
+        guard state.settingChanges > notedSettingChanges else { return }
+        notedSettingChanges = state.settingChanges
+        guard let change = state.lastSettingChange else { return }
+        recording.events.append(.setting(at: lastKeyAt, step: change.step, setting: change.setting))
     }
 
     /// `seconds` to the microsecond, so that it reads back from the file

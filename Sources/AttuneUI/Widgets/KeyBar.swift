@@ -4,18 +4,25 @@ public struct KeyHint: Hashable, Sendable {
     public var key: String
     /// What it does, e.g. "quit".
     public var label: String
+    /// True for the hint of what is in force now (the action the
+    /// caregiver does while the keyboard has her place): the key bar marks
+    /// it with a symbol before its label and shows the label in bold.
+    public var isActive: Bool
 
     /// Creates a hint.
-    public init(key: String, label: String) {
+    public init(key: String, label: String, isActive: Bool = false) {
         self.key = key
         self.label = label
+        self.isActive = isActive
     }
 }
 
 /// The bar of keys along the bottom: each key, padded with a space on
 /// either side and shown in reverse video, followed by its label:
 /// ` q  quit   p  pause`. Hints that do not fit whole are left out, from
-/// the right.
+/// the right. The hint in force (``KeyHint/isActive``) is marked by
+/// ``activeMark`` in place of the space before its label, and its label is
+/// bold and underlined, so that it shows without colour.
 public struct KeyBar: Widget {
     /// The hints, left to right.
     public var hints: [KeyHint]
@@ -25,16 +32,25 @@ public struct KeyBar: Widget {
     public var labelStyle: Style
     /// Blank columns between one hint and the next. Default 2.
     public var gap: Int
+    /// The mark before the label of the hint in force. Default `▸`.
+    public var activeMark: Character
 
     /// Creates a key bar.
     public init(
         hints: [KeyHint], keyStyle: Style = Style(reverse: true), labelStyle: Style = .plain,
-        gap: Int = 2
+        gap: Int = 2, activeMark: Character = "▸"
     ) {
         self.hints = hints
         self.keyStyle = keyStyle
         self.labelStyle = labelStyle
         self.gap = max(0, gap)
+        self.activeMark = activeMark
+    }
+
+    /// The columns `hints` take side by side with `gap` blank columns
+    /// between them.
+    public static func width(_ hints: [KeyHint], gap: Int) -> Int {
+        hints.reduce(0) { $0 + $1.key.count + 3 + $1.label.count } + max(0, hints.count - 1) * max(0, gap)
     }
 
     public func render(in area: Rect, on frame: inout Frame) {
@@ -46,9 +62,10 @@ public struct KeyBar: Widget {
             guard start + width <= area.endColumn else { return }
             var x = frame.write(
                 " \(hint.key) ", column: start, row: area.row, style: keyStyle, clip: area)
-            x = frame.write(" ", column: x, row: area.row, style: labelStyle, clip: area)
+            let style = hint.isActive ? labelStyle.bolded.underlined : labelStyle
+            x = frame.write(hint.isActive ? String(activeMark) : " ", column: x, row: area.row, style: style, clip: area)
             column = frame.write(
-                hint.label, column: x, row: area.row, style: labelStyle, clip: area)
+                hint.label, column: x, row: area.row, style: style, clip: area)
         }
     }
 }

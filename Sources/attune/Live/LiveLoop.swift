@@ -103,6 +103,7 @@ enum LiveLoop {
                 sink?.recorder.key(key, at: at, state: state)
                 effects += state.update(.key(key))
                 sink?.recorder.noteSpeed(after: state)
+                sink?.recorder.noteSetting(after: state)
             }
         }
     }

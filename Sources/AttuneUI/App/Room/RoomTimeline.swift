@@ -154,6 +154,10 @@ public struct RoomTimeline: Sendable {
                 }
             }
             now.decisions.answer(decision: decision, choice: choice)
+        case .set:
+            // The room has no settings panel: each baby keeps the traits
+            // drawn for it, so a room never receives a settings change.
+            return
         }
     }
 

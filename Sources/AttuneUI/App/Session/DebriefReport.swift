@@ -64,6 +64,15 @@ public struct DebriefReport: Hashable, Sendable {
     /// The paths tried through the scenario's decisions with "what if"
     /// (the current one last), or empty when only one path was taken.
     public var branches: [DecisionBranch]
+    /// The settings changed during the run, in plain words and time order
+    /// ("At 0:40 you made the baby more easily stirred (reactivity from
+    /// 0.50 to 0.80)."), or empty.
+    public var changes: [String]
+    /// For each caregiver whose place the keyboard had (for at least
+    /// ``PlayerComparison/minimumSeconds``), the player's figures beside
+    /// the attuned caregiver's with the same baby and seed; the debrief
+    /// ends with them. Empty for a run nobody played.
+    public var players: [PlayerComparison]
 
     /// The closing paragraph: what a repair looks like.
     public static let closing =
@@ -78,6 +87,8 @@ public struct DebriefReport: Hashable, Sendable {
     ///     last; default none.
     public init(timeline: Timeline, branches: [DecisionBranch] = []) {
         self.branches = branches
+        changes = Self.changes(timeline: timeline)
+        players = PlayerComparison.all(timeline: timeline)
         let scenario = timeline.scenario
         title = scenario.title
         seconds = timeline.seconds
@@ -449,6 +460,12 @@ public struct DebriefReport: Hashable, Sendable {
         }
     }
 
+    /// The heading of a player's comparison: "You in her place, beside the
+    /// attuned caregiver" (with the dyad's label when there are several).
+    public static func playerHeading(_ player: PlayerComparison, dyads: Int) -> String {
+        "You in her place\(dyads > 1 ? " (\(player.label))" : ""), beside the \(player.other.word) caregiver"
+    }
+
     /// The sentence introducing the paths tried.
     public static let branchesIntro =
         "You went back and tried more than one answer. Each path is kept here, side by side; the paths may have reached different moments of the run."
@@ -460,6 +477,13 @@ public struct DebriefReport: Hashable, Sendable {
         for part in dyads {
             lines.append("\(part.label) · \(part.policy)")
             lines += TextFormatting.wrap(part.summary, width: 78).map { "  " + $0 }
+            lines.append("")
+        }
+        if !changes.isEmpty {
+            lines.append(Self.changesHeading)
+            for change in changes {
+                lines += TextFormatting.wrap(change, width: 76).enumerated().map { ($0.offset == 0 ? "  - " : "    ") + $0.element }
+            }
             lines.append("")
         }
         lines += figureTable
@@ -474,6 +498,12 @@ public struct DebriefReport: Hashable, Sendable {
             lines.append("")
         }
         lines += TextFormatting.wrap(Self.closing, width: 80)
+        for player in players {
+            lines.append("")
+            lines.append(Self.playerHeading(player, dyads: dyads.count))
+            lines += TextFormatting.wrap(player.summary, width: 78).map { "  " + $0 }
+            lines += player.table.map { "  " + $0 }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

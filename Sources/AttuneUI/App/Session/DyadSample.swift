@@ -22,12 +22,16 @@ public struct DyadSample: Hashable, Sendable {
     public var inRupture: Bool
     /// What happened during the step.
     public var events: Events
+    /// The policy the caregiver followed (`human` while the keyboard had
+    /// her place).
+    public var policy: Policy
 
     /// Creates a sample; the fields are as documented on each property.
     public init(
         arousal: Float, intensity: Float, gaze: Gaze, behavior: Behavior, affect: Affect,
-        action: CaregiverAction, coordinated: Bool, inRupture: Bool, events: Events
+        action: CaregiverAction, coordinated: Bool, inRupture: Bool, events: Events, policy: Policy = .attuned
     ) {
+        self.policy = policy
         self.arousal = arousal
         self.intensity = intensity
         self.gaze = gaze
@@ -45,7 +49,7 @@ public struct DyadSample: Hashable, Sendable {
             arousal: Float(dyad.infant.arousal), intensity: Float(dyad.caregiver.intensity),
             gaze: dyad.infant.gaze, behavior: dyad.infant.behavior, affect: dyad.infant.affect,
             action: dyad.caregiver.action, coordinated: dyad.isCoordinated,
-            inRupture: dyad.coordination.inRupture, events: events)
+            inRupture: dyad.coordination.inRupture, events: events, policy: dyad.caregiver.parameters.policy)
     }
 }
 
@@ -63,4 +67,7 @@ public enum LiveInput: Hashable, Sendable {
     /// The answer to a decision point: choice `choice` (0-based) of the
     /// scenario's decision `decision` (0-based).
     case decide(decision: Int, choice: Int)
+    /// A parameter of the baby or of a caregiver changed in the settings
+    /// panel, from this step on.
+    case set(LiveSetting)
 }

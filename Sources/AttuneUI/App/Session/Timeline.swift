@@ -13,6 +13,8 @@ public struct Moment: Sendable {
     public var pendingHuman: [CaregiverAction?]
     /// The decision points reached, answered and waiting.
     public var decisions: DecisionTracker
+    /// The coaching for the person in a caregiver's place.
+    public var coach: Coach
 }
 
 /// A run with its whole history: every step's samples, the keyboard's
@@ -86,8 +88,18 @@ public struct Timeline: Sendable {
     /// The most checkpoints a run keeps, about.
     public static let maximumCheckpoints = 200
 
+    /// The policy that stands in wherever the keyboard would take a
+    /// caregiver's place, in a run made to compare with the player's
+    /// (``standIn(for:policy:)``); nil in a live run.
+    public let standIn: Policy?
+
     /// Starts a run of `scenario` with `seed`, at step 0.
     public init(scenario: Scenario, seed: UInt64) {
+        self.init(scenario: scenario, seed: seed, standIn: nil)
+    }
+
+    private init(scenario: Scenario, seed: UInt64, standIn: Policy?) {
+        self.standIn = standIn
         self.scenario = scenario
         self.seed = seed
         dyadCount = scenario.plan.dyads.count
@@ -96,7 +108,7 @@ public struct Timeline: Sendable {
         let start = Moment(
             simulation: Simulation(plan: scenario.plan, seed: seed), narrator: Narrator(scenario: scenario),
             pendingHuman: Array(repeating: nil, count: scenario.plan.dyads.count),
-            decisions: DecisionTracker(scenario: scenario))
+            decisions: DecisionTracker(scenario: scenario), coach: Coach(scenario: scenario))
         now = start
         checkpoints = [start]
         samples.reserveCapacity(min(scenario.plan.stepsPerPhase.reduce(0, +), 200_000) * dyadCount)
@@ -134,6 +146,7 @@ public struct Timeline: Sendable {
         let events = now.simulation.step(human: human)
         now.narrator.observe(step: index, events: events, simulation: now.simulation)
         now.decisions.observe(step: index, events: events)
+        now.coach.observe(step: index, events: events, simulation: now.simulation)
         if index == recordedSteps {
             for d in 0..<dyadCount {
                 samples.append(DyadSample(now.simulation.dyads[d], events: events[d]))
@@ -156,9 +169,10 @@ public struct Timeline: Sendable {
         switch input {
         case let .policy(dyad, policy):
             guard dyad < dyadCount else { return }
-            now.simulation.setLiveCaregiver(CaregiverSettings(policy: policy), dyad: dyad)
+            let followed = policy == .human ? (standIn ?? .human) : policy
+            now.simulation.setLiveCaregiver(CaregiverSettings(policy: followed), dyad: dyad)
         case let .act(dyad, action):
-            guard dyad < dyadCount else { return }
+            guard dyad < dyadCount, standIn == nil else { return }
             now.pendingHuman[dyad] = action
         case let .decide(decision, choice):
             let points = scenario.decisions
@@ -168,12 +182,46 @@ public struct Timeline: Sendable {
                 case let .caregiver(settings):
                     now.simulation.setLiveCaregiver(settings, dyad: dyad)
                 case let .action(action):
-                    now.simulation.setLiveCaregiver(CaregiverSettings(policy: .human), dyad: dyad)
-                    now.pendingHuman[dyad] = action
+                    if let standIn {
+                        now.simulation.setLiveCaregiver(CaregiverSettings(policy: standIn), dyad: dyad)
+                    } else {
+                        now.simulation.setLiveCaregiver(CaregiverSettings(policy: .human), dyad: dyad)
+                        now.pendingHuman[dyad] = action
+                    }
                 }
             }
             now.decisions.answer(decision: decision, choice: choice)
+        case let .set(setting):
+            now.simulation.apply(setting)
         }
+    }
+
+    /// The same run as `timeline` up to its current step — the same
+    /// scenario, seed, settings changes, policy switches and answers — with
+    /// `policy` wherever the keyboard had a caregiver's place: the
+    /// scenario's `human` caregivers follow it from the start, and taking
+    /// her place (`h`, an action key, an answer that hands her to the
+    /// keyboard) switches her to it instead. Made without a screen, for the
+    /// debrief to set what the player did beside what, say, the attuned
+    /// caregiver did with the same baby.
+    public static func standIn(for timeline: Timeline, policy: Policy = .attuned) -> Timeline {
+        var scenario = timeline.scenario
+        for d in scenario.plan.dyads.indices where scenario.plan.dyads[d].caregiver.policy == .human {
+            scenario.plan.dyads[d].caregiver.policy = policy
+        }
+        for p in scenario.plan.phases.indices where scenario.plan.phases[p].caregiver.policy == .human {
+            scenario.plan.phases[p].caregiver.policy = policy
+        }
+        var run = Timeline(scenario: scenario, seed: timeline.seed, standIn: policy)
+        let end = min(timeline.cursor, timeline.recordedSteps)
+        for step in 0...end {
+            for input in timeline.inputs[step] ?? [] {
+                run.inputs[step, default: []].append(input)
+                run.apply(input)
+            }
+            if step < end && !run.isFinished { run.step() }
+        }
+        return run
     }
 
     /// The decision waiting for an answer at the current step, if any.

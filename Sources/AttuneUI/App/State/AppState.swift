@@ -148,6 +148,11 @@ public struct LiveSession: Sendable {
     /// The paths through the scenario's decisions left behind by "what if"
     /// (`W`), oldest first; the debrief sets them beside the current one.
     public var branches: [DecisionBranch] = []
+    /// The settings panel while it is open (`s`), or nil.
+    public var settings: SettingsPanel?
+    /// The settings change the last key made, until the app takes it
+    /// (``AppState/lastSettingChange``).
+    var madeSetting: LiveSetting?
     /// Simulated seconds owed to the run but not yet stepped (below one step).
     var owedSeconds: Double = 0
 
@@ -181,6 +186,20 @@ public struct LiveSession: Sendable {
     public var currentNotice: Notice? {
         guard let notice, notice.shownSeconds < Notice.lifetimeSeconds else { return nil }
         return notice
+    }
+}
+
+/// A settings change and the step it was made at.
+public struct SettingChange: Hashable, Sendable {
+    /// The step the run was at (the change applies from it on).
+    public var step: Int
+    /// What changed.
+    public var setting: LiveSetting
+
+    /// Creates a change.
+    public init(step: Int, setting: LiveSetting) {
+        self.step = step
+        self.setting = setting
     }
 }
 
@@ -223,6 +242,11 @@ public struct AppState: Sendable {
     /// Grows by one whenever something on screen may have changed; the
     /// shell draws again only when it moved.
     public private(set) var revision = 0
+    /// How many settings changes keys have made since the app started (a
+    /// recording writes a `set` line for each, and a replay checks them).
+    public internal(set) var settingChanges = 0
+    /// The latest settings change, with the step the run was at, or nil.
+    public internal(set) var lastSettingChange: SettingChange?
 
     /// The smallest terminal the screens fit, columns × rows: 80 × 24.
     public static let minimumSize = Size(width: 80, height: 24)

@@ -107,6 +107,11 @@ extension AppState {
             return pressInChooser(key)
         case var .live(session):
             let result = session.handle(key)
+            if let setting = session.madeSetting {
+                session.madeSetting = nil
+                settingChanges += 1
+                lastSettingChange = SettingChange(step: session.timeline.cursor, setting: setting)
+            }
             screen = .live(session)
             if result == .openDebrief { openDebrief() }
             return []

@@ -1,3 +1,5 @@
+import AttuneModel
+
 /// What the key bar of a screen needs to know to choose its hints.
 public struct BarContext: Hashable, Sendable {
     /// The run is paused (Space reads "play").
@@ -10,15 +12,25 @@ public struct BarContext: Hashable, Sendable {
     public var whatIf: Bool
     /// A question is open and waits for an answer.
     public var question: Bool
+    /// The settings panel is open.
+    public var settings: Bool
+    /// What the selected caregiver does now, while the keyboard has her
+    /// place: the key bar marks its key. Nil otherwise.
+    public var action: CaregiverAction?
 
     /// Creates a context; every part defaults to a plain, playing run of
-    /// one dyad with no question.
-    public init(paused: Bool = false, human: Bool = false, dyads: Int = 1, whatIf: Bool = false, question: Bool = false) {
+    /// one dyad with no question, the settings closed.
+    public init(
+        paused: Bool = false, human: Bool = false, dyads: Int = 1, whatIf: Bool = false, question: Bool = false,
+        settings: Bool = false, action: CaregiverAction? = nil
+    ) {
         self.paused = paused
         self.human = human
         self.dyads = dyads
         self.whatIf = whatIf
         self.question = question
+        self.settings = settings
+        self.action = action
     }
 }
 

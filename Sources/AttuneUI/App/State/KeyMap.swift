@@ -35,6 +35,9 @@ public enum KeyMap {
     /// so that it never clashes with a choice's lowercase key).
     public static let whatIfKey: Character = "W"
 
+    /// The settings key: opens and closes the settings panel (``SettingsPanel``).
+    public static let settingsKey: Character = "s"
+
     /// The policies `c` cycles through, in order.
     public static let policyCycle: [Policy] = [.attuned, .intrusive, .withdrawn, .stillFace, .goodEnough, .anxious]
 
@@ -88,8 +91,29 @@ public enum KeyMap {
         ) { [KeyHint(key: "h", label: $0.human ? "hand back" : "you act")] },
         KeyBinding(
             id: "actions", keys: actionKeys.map { (.character($0.key), .act($0.action)) }, helpKeys: "1 ... 6",
-            help: ["in her place: play, greet, wait, soothe,", "lean in, still face"]
-        ) { _ in actionKeys.map { KeyHint(key: String($0.key), label: label(for: $0.action)) } },
+            help: ["in her place: play, greet, wait, soothe,", "lean in, still face (▸ on the key bar: hers now)"]
+        ) { context in
+            actionKeys.map { KeyHint(key: String($0.key), label: label(for: $0.action), isActive: context.action == $0.action) }
+        },
+        KeyBinding(
+            id: "settings", keys: [(.character(settingsKey), .toggleSettings)], helpKeys: String(settingsKey),
+            help: ["settings: the baby's and the caregivers' parameters"]
+        ) { [KeyHint(key: String(settingsKey), label: $0.settings ? "close settings" : "settings")] },
+        KeyBinding(
+            id: "settingsKeys", helpKeys: "↑ ↓ ← →", help: ["in the settings: choose one, change it from now on"],
+            bar: { $0.settings ? [KeyHint(key: "↑/↓", label: "choose"), KeyHint(key: "←/→", label: "change")] : [] },
+            precedence: 1
+        ) { key, session in
+            guard session.settings != nil else { return nil }
+            switch key {
+            case .up: return .settingsMove(up: true)
+            case .down: return .settingsMove(up: false)
+            case .right: return .settingsChange(up: true)
+            case .left: return .settingsChange(up: false)
+            case .escape: return .toggleSettings
+            default: return nil
+            }
+        },
         KeyBinding(id: "side", keys: [(.tab, .nextSide)], helpKeys: "Tab", help: ["switch side (with two caregivers)"]) {
             $0.dyads > 1 ? [KeyHint(key: "Tab", label: "side")] : []
         },
@@ -115,9 +139,13 @@ public enum KeyMap {
 
     /// The order of the live screen's key bar, most needed first (the bar
     /// leaves out from the right what does not fit).
-    static let liveBarOrder = ["pause", "seek", "policy", "human", "whatIf", "side", "help", "end", "speed", "step", "restart"]
+    static let liveBarOrder = [
+        "pause", "seek", "policy", "human", "whatIf", "side", "help", "end", "settings", "speed", "step", "restart",
+    ]
     /// The order of the key bar while the keyboard has the caregiver's place.
-    static let humanBarOrder = ["actions", "human", "pause", "whatIf", "side", "help", "end"]
+    static let humanBarOrder = ["actions", "human", "pause", "whatIf", "side", "help", "end", "settings"]
+    /// The order of the key bar while the settings panel is open.
+    static let settingsBarOrder = ["settingsKeys", "settings", "pause", "help", "end"]
     /// The order of the key bar while a question waits, after its choices.
     static let questionBarOrder = ["whatIf", "seek", "help", "end"]
 
@@ -129,9 +157,19 @@ public enum KeyMap {
     ///   - dyads: how many dyads are shown (Tab appears with two or more).
     ///   - whatIf: a question has been answered, so `W` can go back to it
     ///     (default false).
-    public static func liveBar(paused: Bool, human: Bool, dyads: Int, whatIf: Bool = false) -> [KeyHint] {
-        let context = BarContext(paused: paused, human: human, dyads: dyads, whatIf: whatIf)
+    ///   - action: what the selected caregiver does now, marked among the
+    ///     action keys while the keyboard has her place (default nil).
+    public static func liveBar(
+        paused: Bool, human: Bool, dyads: Int, whatIf: Bool = false, action: CaregiverAction? = nil
+    ) -> [KeyHint] {
+        let context = BarContext(paused: paused, human: human, dyads: dyads, whatIf: whatIf, action: human ? action : nil)
         return live.bar(human ? humanBarOrder : liveBarOrder, context)
+    }
+
+    /// The key bar while the settings panel is open: choose and change,
+    /// close, pause or play, the keys, the end.
+    public static func settingsBar(paused: Bool) -> [KeyHint] {
+        live.bar(settingsBarOrder, BarContext(paused: paused, settings: true))
     }
 
     /// The key bar while a decision point waits for an answer: its choices
@@ -239,6 +277,12 @@ public enum LiveCommand: Hashable, Sendable {
     case answer(choice: Int)
     /// Back to the last answered question.
     case whatIf
+    /// Open the settings panel, or close it.
+    case toggleSettings
+    /// In the settings: the parameter above (or below).
+    case settingsMove(up: Bool)
+    /// In the settings: the chosen parameter one increment up (or down).
+    case settingsChange(up: Bool)
     /// Show the keys (handled by the app for every screen).
     case help
     /// End the run and open the debrief.

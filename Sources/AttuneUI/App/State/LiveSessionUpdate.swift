@@ -65,7 +65,9 @@ extension LiveSession {
             notice = Notice(text)
             return timeline.isFinished ? .openDebrief : .stay
         case .restart:
+            let panel = settings
             self = LiveSession(scenario: scenario, seed: timeline.seed, speed: speed, paused: isPaused)
+            settings = panel
             notice = Notice("Started again from the beginning, with the same seed.")
         case .nextSide:
             selectedDyad = (selectedDyad + 1) % max(1, timeline.dyadCount)
@@ -96,6 +98,21 @@ extension LiveSession {
             act(.act(dyad: d, action), saying: "- you chose: \(KeyMap.label(for: action)).")
         case .whatIf:
             whatIf()
+        case .toggleSettings:
+            if settings == nil {
+                settings = SettingsPanel()
+                notice = Notice("Settings: ↑ and ↓ choose, ← and → change; the run goes on from the moment you change one.")
+            } else {
+                settings = nil
+                notice = nil
+            }
+        case let .settingsMove(up):
+            guard var panel = settings else { return .stay }
+            let count = SettingsPanel.rows(dyads: timeline.dyadCount).count
+            panel.selected = min(max(0, panel.selected + (up ? -1 : 1)), max(0, count - 1))
+            settings = panel
+        case let .settingsChange(up):
+            changeSetting(up: up)
         case .end:
             return .openDebrief
         case .help, .leave:
@@ -150,6 +167,38 @@ extension LiveSession {
         notice = Notice(
             "Back to the question at \(TextFormatting.clock(timeline.seconds)). "
                 + "\(kept == 1 ? "The path you took is" : "The \(kept) paths you took are") kept for the end. Choose again.")
+    }
+
+    /// Moves the chosen parameter of the settings panel one increment up
+    /// or down, from the current step on (a new future when rewound).
+    private mutating func changeSetting(up: Bool) {
+        guard let panel = settings else { return }
+        let rows = SettingsPanel.rows(dyads: timeline.dyadCount)
+        guard rows.indices.contains(panel.selected) else { return }
+        let row = rows[panel.selected]
+        let spec = SettingsPanel.spec(row)
+        let name = SettingWords.name(row.key)
+        let labels = scenario.plan.dyads.map(\.label)
+        guard !timeline.isFinished else {
+            notice = Notice("The run has ended. Go back (←, after closing the settings) to change something from an earlier moment.")
+            return
+        }
+        guard let current = timeline.now.simulation.value(of: row.target, key: row.key) else { return }
+        let next = SettingsPanel.stepped(current, spec: spec, up: up)
+        guard abs(next - current) > 1e-9 else {
+            let end = up ? "highest" : "lowest"
+            notice = Notice(
+                "\(SettingWords.possessive(SettingWords.subject(row.target, labels: labels)).capitalisedFirst) \(name) is at its \(end), \(SettingsPanel.format(current, unit: spec.unit))."
+            )
+            return
+        }
+        let setting = LiveSetting(target: row.target, key: row.key, from: current, value: next)
+        let wasRewound = timeline.isRewound
+        timeline.branch(with: .set(setting))
+        madeSetting = setting
+        var text = "You \(SettingWords.made(setting, labels: labels))."
+        if wasRewound { text = "A new future from \(TextFormatting.clock(timeline.seconds)). " + text }
+        notice = Notice(text)
     }
 
     /// Gives `input` to the run (starting a new future when rewound) and

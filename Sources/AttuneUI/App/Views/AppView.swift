@@ -17,7 +17,7 @@ struct Pen {
     func text(_ text: String) -> String { ascii ? TextFormatting.ascii(text) : text }
 
     /// A key hint as it may appear on screen.
-    func hint(_ hint: KeyHint) -> KeyHint { KeyHint(key: text(hint.key), label: text(hint.label)) }
+    func hint(_ hint: KeyHint) -> KeyHint { KeyHint(key: text(hint.key), label: text(hint.label), isActive: hint.isActive) }
 }
 
 /// Draws the app: the pure function from ``AppState`` to a ``Frame``.
@@ -42,6 +42,7 @@ public enum AppView {
                 } else {
                     LiveView.render(session, state: state, on: &frame, pen: pen)
                 }
+                if let panel = session.settings { SettingsView.render(session, panel: panel, on: &frame, pen: pen) }
             case let .debrief(debrief):
                 DebriefView.render(debrief, on: &frame, pen: pen)
             case let .room(room):

@@ -67,11 +67,20 @@ enum ChooserView {
             lines.append(("", .plain))
             lines.append((pen.text("Things to try afterwards"), Style(bold: true)))
             for item in scenario.tryThis { paragraph(item, bullet: true) }
+            if scenario.tryThis.contains(where: { $0.contains(Self.settingsTry) }) { paragraph(Self.settingsHow, style: .colour(.muted)) }
         }
         for (index, line) in lines.prefix(inner.height).enumerated() {
             frame.render(TextLine(line.0, style: line.1, glyphs: pen.glyphs), in: inner.line(index))
         }
     }
+
+    /// How a thing to try names a change made in the settings panel:
+    /// "press s, then patience to 4 s" (the ready scenarios' `try` lists).
+    static let settingsTry = "press s, then "
+
+    /// Under things to try that use the settings panel: how to use it.
+    static let settingsHow =
+        "In the run, s opens the settings: ↑ and ↓ choose one, ← and → change it, and the run goes on from that moment (← after closing them goes back, as always)."
 
     /// Who is in the scene, how long it lasts and how many questions it
     /// asks, in one line.

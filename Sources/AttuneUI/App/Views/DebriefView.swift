@@ -22,6 +22,11 @@ enum DebriefView {
             paragraph(part.summary, indent: 2)
             blank()
         }
+        if !report.changes.isEmpty {
+            paragraph(DebriefReport.changesHeading, style: Style(bold: true))
+            for change in report.changes { paragraph("- " + change, indent: 2, hanging: 2) }
+            blank()
+        }
         paragraph("The figures", style: Style(bold: true))
         for line in report.figureTable { lines.append((pen.text("  " + line), .plain)) }
         blank()
@@ -51,6 +56,12 @@ enum DebriefView {
         var closing = DebriefReport.closing.replacingPrefix("What a repair looks like: ")
         closing = closing.prefix(1).uppercased() + closing.dropFirst()
         paragraph(closing, indent: 2)
+        for player in report.players {
+            blank()
+            paragraph(DebriefReport.playerHeading(player, dyads: report.dyads.count), style: Style(bold: true))
+            paragraph(player.summary, indent: 2)
+            for line in player.table { lines.append((pen.text("  " + line), .plain)) }
+        }
         return lines
     }
 

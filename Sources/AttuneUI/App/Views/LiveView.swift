@@ -11,7 +11,7 @@ enum LiveView {
 
     static func render(_ session: LiveSession, state: AppState, on frame: inout Frame, pen: Pen) {
         let area = frame.bounds
-        let narration = narrationRows(height: area.height)
+        let narration = narrationRows(height: area.height) + (coachedDyad(session) == nil ? 0 : 1)
         let bands = area.rows([.fixed(1), .fixed(1), .fill(), .fixed(narration), .fixed(1)])
         header(session, in: bands[0], on: &frame, pen: pen)
         baby(session, in: bands[1], on: &frame, pen: pen)
@@ -31,8 +31,16 @@ enum LiveView {
         }
         narrationLines(session, in: bands[3], on: &frame, pen: pen)
         let human = session.policy(dyad: session.selectedDyad) == .human
-        let hints = KeyMap.liveBar(paused: session.isPaused, human: human, dyads: count, whatIf: whatIf)
-        frame.render(KeyBar(hints: hints.map { pen.hint($0) }, gap: human ? 1 : 2), in: bands[4])
+        let action = session.timeline.now.simulation.dyads[session.selectedDyad].caregiver.action
+        let hints = KeyMap.liveBar(paused: session.isPaused, human: human, dyads: count, whatIf: whatIf, action: action)
+        // Two columns between hints, or one when that makes room for the
+        // settings key (at 80 columns with one caregiver; with two it does
+        // not fit either way, and `?` lists it).
+        let throughSettings =
+            Array(hints.prefix { $0.key != String(KeyMap.settingsKey) }) + hints.filter { $0.key == String(KeyMap.settingsKey) }
+        let width = bands[4].width
+        let gap = human || (KeyBar.width(throughSettings, gap: 2) > width && KeyBar.width(throughSettings, gap: 1) <= width) ? 1 : 2
+        frame.render(KeyBar(hints: hints.map { pen.hint($0) }, gap: gap), in: bands[4])
     }
 
     /// What this run's baby is like, in words (every dyad meets the same
@@ -72,6 +80,20 @@ enum LiveView {
         }
     }
 
+    /// What the coaching line says before it has anything to tell.
+    static let coachWaiting = "when the baby looks away, this line tells what it needed and what you did (keys 1 to 6)."
+
+    /// The dyad the coaching line speaks of: the selected one when the
+    /// keyboard has her place, else the first the keyboard has; nil when
+    /// it has none.
+    static func coachedDyad(_ session: LiveSession) -> Int? {
+        let dyads = session.timeline.now.simulation.dyads
+        if dyads.indices.contains(session.selectedDyad), dyads[session.selectedDyad].caregiver.parameters.policy == .human {
+            return session.selectedDyad
+        }
+        return dyads.firstIndex { $0.caregiver.parameters.policy == .human }
+    }
+
     /// The state of play in a word or two.
     static func status(_ session: LiveSession) -> String {
         if session.timeline.isFinished { return "ended" }
@@ -108,6 +130,18 @@ enum LiveView {
         if let notice = session.currentNotice {
             for line in TextFormatting.wrap(pen.text(notice.text), width: width - 2).prefix(2) {
                 rows.append(((rows.isEmpty ? String(pen.glyphs.arrowRight) + " " : "  ") + line, Style(foreground: .accent, bold: true)))
+            }
+        }
+        if let d = coachedDyad(session) {
+            let timeline = session.timeline
+            let label = timeline.dyadCount > 1 ? "\(session.scenario.plan.dyads[d].label): " : ""
+            if let line = timeline.now.coach.line(dyad: d, at: timeline.cursor) {
+                for (index, part) in TextFormatting.wrap(pen.text("Coach: " + label + line.text), width: width).prefix(2).enumerated() {
+                    rows.append(((index == 0 ? "" : "  ") + part, Style(foreground: .calm, bold: true)))
+                }
+            } else {
+                rows.append(
+                    (pen.glyphs.truncate(pen.text("Coach: \(label)\(Self.coachWaiting)"), toWidth: width), Style(foreground: .muted)))
             }
         }
         let lines = session.timeline.now.narrator.lines
