@@ -87,7 +87,7 @@ public struct DebriefReport: Hashable, Sendable {
         let ended = timeline.isFinished
         dyads = (0..<timeline.dyadCount).map { d in
             let policy = simulation.dyads[d].caregiver.parameters.policy
-            let figures = RunFigures(phases: simulation.dyads[d].metrics)
+            let figures = RunFigures(dyad: simulation.dyads[d])
             let entries = Self.entries(timeline: timeline, dyad: d, ended: ended)
             return DyadPart(
                 label: scenario.plan.dyads[d].label,
@@ -371,7 +371,7 @@ public struct DebriefReport: Hashable, Sendable {
         func row(_ label: String, _ value: (RunFigures) -> String) -> (label: String, values: [String]) {
             (label, dyads.map { value($0.figures) })
         }
-        let lookAways = (label: "look-aways", values: dyads.map { "\($0.entries.filter { $0.kind == .lookAway }.count)" })
+        let lookAways = (label: "look-aways", values: dyads.map { "\($0.figures.lookAways)" })
         let onOwn = (label: "came back on its own", values: dyads.map { "\($0.entries.filter(\.cameBackOnOwn).count)" })
         return [
             row("ruptures (out of step > 0.5 s)") { "\($0.ruptures)" },

@@ -196,11 +196,13 @@ enum PresenterView {
         }
     }
 
-    /// The newest caption (or a fresh notice), bold and centred.
+    /// The newest caption still true (or a fresh notice), bold and centred.
     static func caption(_ session: LiveSession, in area: Rect, on frame: inout Frame, pen: Pen) {
-        let text =
-            session.currentNotice?.text ?? session.timeline.now.narrator.newest?.text
-            ?? "The narration will say here what happens, and why."
+        // The newest line still true of the run (see ``Narrator``); none
+        // once every line said has stopped being true.
+        let narrator = session.timeline.now.narrator
+        let placeholder = narrator.lines.isEmpty ? "The narration will say here what happens, and why." : ""
+        let text = session.currentNotice?.text ?? narrator.current?.text ?? placeholder
         let lines = TextFormatting.wrap(pen.text(text), width: max(1, area.width - 6))
         let shown = Array(lines.prefix(area.height))
         let top = area.row + max(0, (area.height - shown.count) / 2)
