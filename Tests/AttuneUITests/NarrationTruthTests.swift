@@ -58,7 +58,7 @@ func untruths(_ text: String, dyad: Dyad, said: Dyad? = nil, phase: Int = 0, pha
     if has("fusses", "frowns", "protest") { require(infant.behavior.isDistress, "fussing while the face is not upset") }
     if has("The baby cries") { require(infant.behavior == .crying, "crying") }
     if has("pushes at", "pushed at") { require(infant.behavior.isDistress, "pushing while the face is not upset") }
-    if has("goes quiet", "turns inward", "pulls back into itself") { require(infant.behavior == .withdrawn, "withdrawn") }
+    if has("baby goes quiet", "and goes quiet", "turns inward", "pulls back into itself") { require(infant.behavior == .withdrawn, "withdrawn") }
     if has("smiles and coos", "The baby smiles") { require(infant.affect == .delighted, "smiles while the face does not") }
     if has("not smiling", "no longer smiling") { require(infant.affect != .delighted, "not smiling while the face smiles") }
     if has("sucks its thumb", "soothes itself") { require(infant.behavior == .selfSoothing, "soothing itself") }
@@ -78,7 +78,7 @@ func untruths(_ text: String, dyad: Dyad, said: Dyad? = nil, phase: Int = 0, pha
     if has("You play") { require(action == .play, "playing while she does not") }
 
     // In step or not.
-    if has("back in step", "find each other again", "reconnect") || text.hasPrefix("A repair") {
+    if has("back in step", "find each other again", "they reconnect") || text.hasPrefix("A repair") {
         require(dyad.isCoordinated, "back in step while out of step")
     }
     if has("are out of step") { require(!dyad.isCoordinated, "out of step while in step") }

@@ -40,8 +40,9 @@ public struct DebriefReport: Hashable, Sendable {
     public struct DyadPart: Hashable, Sendable {
         /// The dyad's label ("Waits").
         public var label: String
-        /// The caregiver's policy at the end, as a word, and what it means
-        /// in brackets.
+        /// What the caregiver did by the end, in words that name actions,
+        /// not her ("leans in to win the baby's gaze back"), or "you, at
+        /// the keyboard".
         public var policy: String
         /// A few sentences summing up the run for this pair.
         public var summary: String
@@ -91,7 +92,7 @@ public struct DebriefReport: Hashable, Sendable {
             let entries = Self.entries(timeline: timeline, dyad: d, ended: ended)
             return DyadPart(
                 label: scenario.plan.dyads[d].label,
-                policy: policy == .human ? "you, at the keyboard" : "\(policy.word) (\(KeyMap.meaning(of: policy)))",
+                policy: policy == .human ? "you, at the keyboard" : KeyMap.meaning(of: policy),
                 summary: Self.summary(figures: figures, entries: entries),
                 figures: figures, entries: entries)
         }

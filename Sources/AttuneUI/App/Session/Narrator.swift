@@ -60,6 +60,9 @@ public struct Narrator: Sendable {
     enum Condition: Hashable, Sendable {
         /// The phase (0-based) it was said in is still running.
         case phase(Int)
+        /// Each dyad's caregiver follows the policy she followed when it
+        /// was said (one per dyad, in order).
+        case policies([Policy])
         /// The baby is turned away (away or far away) to calm down, not
         /// looking around the room.
         case turnedAway
@@ -194,13 +197,17 @@ public struct Narrator: Sendable {
         }
 
         var captions: [Line] = []
-        // Captions at set times: true while their phase lasts.
+        // Captions at set times, with the step that begins at their time
+        // (so a caption at a phase's start shows once that phase runs):
+        // true while their phase lasts and every caregiver keeps the policy
+        // she had (an answer or a key that changes what she does ends them).
         for (index, cue) in cues.enumerated() {
             guard !cueShown[index], case let .at(seconds) = cue.trigger else { continue }
-            let due = seconds > secondsBefore + 1e-9 && seconds <= secondsAfter + 1e-9
-            if due || (step == 0 && seconds <= 1e-9) {
+            if seconds >= secondsBefore - 1e-9 && seconds < secondsAfter - 1e-9 {
                 cueShown[index] = true
-                captions.append(Line(text: cue.text, step: step, priority: 9, isCaption: true, claims: [.phase(phase)]))
+                let policies = simulation.dyads.map(\.caregiver.parameters.policy)
+                captions.append(
+                    Line(text: cue.text, step: step, priority: 9, isCaption: true, claims: [.phase(phase), .policies(policies)]))
             }
         }
         // Captions on events: due when the event comes, shown at the first
@@ -314,6 +321,10 @@ public struct Narrator: Sendable {
                 if simulation.phaseIndex != phase { return false }
                 continue
             }
+            if case let .policies(policies) = claim {
+                if simulation.dyads.map(\.caregiver.parameters.policy) != policies { return false }
+                continue
+            }
             guard let d, d < simulation.dyads.count else { return false }
             if !holds(claim, simulation.dyads[d]) { return false }
         }
@@ -326,7 +337,7 @@ public struct Narrator: Sendable {
         let traits = dyad.traits
         let beats = Int(infant.heartRate.rounded())
         switch claim {
-        case .phase: return true
+        case .phase, .policies: return true
         case .turnedAway: return infant.gaze != .atCaregiver && infant.behavior != .exploring
         case .notLookingAtHer: return infant.gaze != .atCaregiver
         case .lookingAround: return infant.gaze != .atCaregiver && infant.behavior == .exploring

@@ -145,7 +145,7 @@ enum DyadPanel {
         let dyad = timeline.now.simulation.dyads[d]
         let label = session.scenario.plan.dyads[d].label
         let policy = dyad.caregiver.parameters.policy
-        let title = (selected ? String(pen.glyphs.arrowRight) + " " : "") + "\(label) · \(ScreenWords.policyName(policy))"
+        let title = (selected ? String(pen.glyphs.arrowRight) + " " : "") + "\(label) · \(ScreenWords.actionTitle(policy))"
         let borderStyle = selected ? Style(foreground: .accent, bold: true) : Style.plain
         let box = Box(title: pen.text(title), style: borderStyle, titleStyle: borderStyle.bolded, glyphs: pen.glyphs)
         frame.render(box, in: area)

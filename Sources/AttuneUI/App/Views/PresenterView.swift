@@ -62,7 +62,7 @@ enum PresenterView {
         guard area.height >= 1, area.width >= 10 else { return }
         let dyad = session.timeline.now.simulation.dyads[d]
         let label = session.scenario.plan.dyads[d].label
-        let policy = ScreenWords.policyName(dyad.caregiver.parameters.policy)
+        let policy = ScreenWords.actionTitle(dyad.caregiver.parameters.policy)
         frame.render(
             TextLine(
                 pen.text("\(label) · \(policy)"), style: Style(foreground: .accent, bold: true), alignment: .centre, glyphs: pen.glyphs),
