@@ -21,7 +21,7 @@ struct PresenterScreenTests {
         try pane.type("x")
         try pane.wait(for: "the help closed") { !$0.contains("Keys: the live screen") }
         try pane.type("w")
-        try pane.wait(for: "Caregiver · attuned")
+        try pane.wait(for: "Caregiver · waits, then greets")
         try pane.wait(for: "You chose: wait.")
     }
 

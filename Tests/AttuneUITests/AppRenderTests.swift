@@ -30,9 +30,9 @@ struct AppRenderTests {
 
     @Test func twoDyadsSitSideBySideWithTheSelectedOneMarked() throws {
         let frame = AppView.render(try liveApp(paused: true))
-        #expect(frame.text(row: 2).hasPrefix("┌─ ▶ Waits · attuned ─"))
+        #expect(frame.text(row: 2).hasPrefix("┌─ ▶ Waits · waits, then greets ─"))
         #expect(frame[60, 2].grapheme == "┌")
-        #expect(frame.text(row: 2).dropFirst(60).hasPrefix("┌─ Chases · intrusive ─"))
+        #expect(frame.text(row: 2).dropFirst(60).hasPrefix("┌─ Chases · leans in ─"))
         #expect(frame[2, 2].style.foreground == .accent)
     }
 
