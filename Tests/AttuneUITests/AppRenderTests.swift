@@ -230,7 +230,7 @@ struct AppRenderTests {
         var app = try liveApp(ascii: true)
         app.wait(seconds: 30)
         #expect(isASCII(app.screenText))
-        #expect(app.screenText.contains("+- > Waits - attuned -"))
+        #expect(app.screenText.contains("+- > Waits - waits, then greets -"))
         app.press(.left)
         #expect(isASCII(app.screenText))
         app.type("?")
