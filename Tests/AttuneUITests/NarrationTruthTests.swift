@@ -386,6 +386,54 @@ struct NarrationTruthTests {
             text.hasPrefix("Facing the still face, the baby's heart beats faster: \(Int(dyad.infant.heartRate.rounded())) bpm, up from "))
     }
 
+    // The moments the issue named, one by one.
+
+    @Test func theRepairCaptionGoesWhenThePairFallsOutOfStepAfterLeaningIn() throws {
+        // `present workshop-wait-or-lean-in`, `i` at the first question: at
+        // 0:26 the baby is turned far away and upset while she leans in;
+        // "They are back in step" must not be up then, nor at any step the
+        // pair is out of step.
+        let scenario = try readyScenario("workshop-wait-or-lean-in")
+        var walk = TruthWalk(answer: { _, point in point.choices.firstIndex { $0.key == "i" } ?? 0 })
+        walk.walk(scenario, seed: scenario.seed)
+        #expect(walk.problems.isEmpty, "\(walk.problems.prefix(6).joined(separator: "\n"))")
+        var timeline = Timeline(scenario: scenario, seed: scenario.seed)
+        var shownOutOfStep = 0
+        var shownInStep = 0
+        while !timeline.isFinished {
+            if let open = timeline.openDecision { timeline.branch(with: .decide(decision: open, choice: 1)) }
+            timeline.step()
+            let up = timeline.now.narrator.shown.contains { $0.text.hasPrefix("They are back in step") }
+            guard up else { continue }
+            if timeline.now.simulation.dyads[0].isCoordinated { shownInStep += 1 } else { shownOutOfStep += 1 }
+        }
+        #expect(shownInStep > 0, "the caption is shown while they are in step")
+        #expect(shownOutOfStep == 0)
+    }
+
+    @Test func aLookAwayToldAsAboveTheRangeHasTheMarkerAboveTheBand() throws {
+        // Every look-away told as "above the comfortable range" has the
+        // gauge's word above the range and its marker right of the band at
+        // every width; every face's words agree with the gauge.
+        var told = 0
+        for name in ["scene-a-waits", "scene-b-chases", "wait-or-chase", "workshop-wait-or-lean-in"] {
+            let scenario = try readyScenario(name)
+            var timeline = Timeline(scenario: scenario, seed: scenario.seed)
+            while !timeline.isFinished {
+                if let open = timeline.openDecision { timeline.branch(with: .decide(decision: open, choice: 0)) }
+                timeline.step()
+                for (d, dyad) in timeline.now.simulation.dyads.enumerated() {
+                    #expect(faceUntruths(dyad).isEmpty, "\(name) dyad \(d): \(faceUntruths(dyad))")
+                }
+                guard let line = timeline.now.narrator.current, line.text.contains("looks away: its arousal went above") else { continue }
+                told += 1
+                let dyad = timeline.now.simulation.dyads[line.dyad ?? 0]
+                #expect(Narrator.aboveRange.contains(gaugeWord(dyad)), "\(name): \(line.text) beside \(gaugeWord(dyad))")
+            }
+        }
+        #expect(told > 0, "some look-away is told as above the range")
+    }
+
     @Test func theCheckItselfCatchesAnUntruth() throws {
         var timeline = Timeline(scenario: try readyScenario("scene-a-waits"), seed: 3)
         timeline.step()
