@@ -341,7 +341,9 @@ struct LiveScreenTests {
         let clockAfter = try #require(clockSeconds(back))
         #expect(clockAfter - clockBefore <= 2, "the run waited while the window was small (4 s)")
         try pane.resize(width: 80, height: 24)
-        let small = try pane.wait(for: "the 80 x 24 layout") { $0.contains("Waits · waits, then greets") && $0.split(separator: "\n").count <= 24 }
+        let small = try pane.wait(for: "the 80 x 24 layout") {
+            $0.contains("Waits · waits, then greets") && $0.split(separator: "\n").count <= 24
+        }
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 

@@ -58,7 +58,9 @@ func untruths(_ text: String, dyad: Dyad, said: Dyad? = nil, phase: Int = 0, pha
     if has("fusses", "frowns", "protest") { require(infant.behavior.isDistress, "fussing while the face is not upset") }
     if has("The baby cries") { require(infant.behavior == .crying, "crying") }
     if has("pushes at", "pushed at") { require(infant.behavior.isDistress, "pushing while the face is not upset") }
-    if has("baby goes quiet", "and goes quiet", "turns inward", "pulls back into itself") { require(infant.behavior == .withdrawn, "withdrawn") }
+    if has("baby goes quiet", "and goes quiet", "turns inward", "pulls back into itself") {
+        require(infant.behavior == .withdrawn, "withdrawn")
+    }
     if has("smiles and coos", "The baby smiles") { require(infant.affect == .delighted, "smiles while the face does not") }
     if has("not smiling", "no longer smiling") { require(infant.affect != .delighted, "not smiling while the face smiles") }
     if has("sucks its thumb", "soothes itself") { require(infant.behavior == .selfSoothing, "soothing itself") }
@@ -210,7 +212,9 @@ struct TruthWalk {
                     for problem in untruths(
                         text, dyad: dyads[d], said: saidAt[line.step]?[d], phase: phase, phaseNames: phaseNames)
                     {
-                        report("\"\(line.text)\" (said at \(TextFormatting.clock(Double(line.step + 1) * scenario.plan.stepSeconds))): \(problem)")
+                        report(
+                            "\"\(line.text)\" (said at \(TextFormatting.clock(Double(line.step + 1) * scenario.plan.stepSeconds))): \(problem)"
+                        )
                     }
                 }
             }
@@ -277,7 +281,8 @@ func presenterFrameUntruths(_ frame: Frame, session: LiveSession) -> [String] {
         let infant = dyad.infant
         let zone = gaugeWord(dyad).uppercased()
         if !text.contains("arousal: \(zone) ") { problems.append("the gauge's words are not \"arousal: \(zone)\"") }
-        let words = "\(infant.affect.word.uppercased()) · \(ScreenWords.doing(gaze: infant.gaze, behavior: infant.behavior, affect: infant.affect))"
+        let words =
+            "\(infant.affect.word.uppercased()) · \(ScreenWords.doing(gaze: infant.gaze, behavior: infant.behavior, affect: infant.affect))"
         if !text.contains(words) { problems.append("the baby's words are not \"\(words)\"") }
     }
     return problems

@@ -495,7 +495,8 @@ public struct Narrator: Sendable {
             }
             if chasedDuringLookAway[d] {
                 let who = human ? "You leaned" : "The caregiver leaned"
-                return Candidate("\(who) in while the baby was looking away; it could not settle, and turns further away.", 7, [.turnedFarAway])
+                return Candidate(
+                    "\(who) in while the baby was looking away; it could not settle, and turns further away.", 7, [.turnedFarAway])
             }
             return Candidate("The baby turns further away: it still needs room to settle.", 7, [.turnedFarAway])
         }
