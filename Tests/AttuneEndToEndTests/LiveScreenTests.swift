@@ -400,7 +400,7 @@ struct LiveScreenTests {
         let pane = try livePane()
         try pane.run(TmuxPane.attune("run scene-a-waits --ascii --speed 4"))
         let screen = try pane.wait(for: "the clock running") { (clockSeconds($0) ?? 0) >= 8 }
-        #expect(screen.contains("+- Waits - attuned -"))
+        #expect(screen.contains("+- Waits - waits, then greets -"))
         #expect(screen.contains("Scene A - the caregiver waits"))
         #expect(screen.contains("The baby: 4 months old - even-tempered - trusting"))
         #expect(screen.firstMatch(of: /HR \d+ bpm \(resting 140\)/) != nil, "the heart rate, written HR")
