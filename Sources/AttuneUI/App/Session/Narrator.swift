@@ -106,6 +106,8 @@ public struct Narrator: Sendable {
     private let cues: [NarrationCue]
     private let labels: [String]
     private let phaseNames: [String]
+    /// Seconds from the start of the run at which each phase begins.
+    private let phaseStarts: [Double]
     private let stepSeconds: Double
     private var cueShown: [Bool]
     /// Per cue, a caption on an event that came at a moment its words did
@@ -157,6 +159,7 @@ public struct Narrator: Sendable {
         cues = scenario.narration
         labels = scenario.plan.dyads.map(\.label)
         phaseNames = scenario.plan.phases.map(\.name)
+        phaseStarts = scenario.plan.phases.indices.map { i in scenario.plan.phases[..<i].reduce(0) { $0 + $1.durationSeconds } }
         stepSeconds = scenario.plan.stepSeconds
         cueShown = Array(repeating: false, count: scenario.narration.count)
         heldCue = Array(repeating: nil, count: scenario.narration.count)
@@ -197,18 +200,21 @@ public struct Narrator: Sendable {
         }
 
         var captions: [Line] = []
-        // Captions at set times, with the step that begins at their time
-        // (so a caption at a phase's start shows once that phase runs):
-        // true while their phase lasts and every caregiver keeps the policy
-        // she had (an answer or a key that changes what she does ends them).
+        // Captions at set times, once the clock reaches their time, and not
+        // before a step of the phase their time falls in has run (a caption
+        // at a phase's start waits for that phase's first step): true while
+        // that phase lasts and every caregiver keeps the policy she had (an
+        // answer or a key that changes what she does ends them).
+        let ranIn = Self.phase(at: secondsBefore, starts: phaseStarts)
         for (index, cue) in cues.enumerated() {
             guard !cueShown[index], case let .at(seconds) = cue.trigger else { continue }
-            if seconds >= secondsBefore - 1e-9 && seconds < secondsAfter - 1e-9 {
-                cueShown[index] = true
-                let policies = simulation.dyads.map(\.caregiver.parameters.policy)
-                captions.append(
-                    Line(text: cue.text, step: step, priority: 9, isCaption: true, claims: [.phase(phase), .policies(policies)]))
-            }
+            let reached = seconds <= secondsAfter + 1e-9 || (step == 0 && seconds <= 1e-9)
+            let target = Self.phase(at: seconds, starts: phaseStarts)
+            guard reached, target <= ranIn else { continue }
+            cueShown[index] = true
+            let policies = simulation.dyads.map(\.caregiver.parameters.policy)
+            captions.append(
+                Line(text: cue.text, step: step, priority: 9, isCaption: true, claims: [.phase(target), .policies(policies)]))
         }
         // Captions on events: due when the event comes, shown at the first
         // step (within captionWaitSeconds) at which what the event began
@@ -273,6 +279,12 @@ public struct Narrator: Sendable {
     private mutating func push(_ line: Line) {
         lines.append(line)
         if lines.count > Self.keptLines { lines.removeFirst(lines.count - Self.keptLines) }
+    }
+
+    /// The phase (0-based) that the moment `seconds` from the start falls
+    /// in, given each phase's start.
+    static func phase(at seconds: Double, starts: [Double]) -> Int {
+        max(0, (starts.lastIndex { $0 <= seconds + 1e-9 }) ?? 0)
     }
 
     /// A caption on an event waiting for a moment its words fit.
