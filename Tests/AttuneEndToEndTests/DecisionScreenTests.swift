@@ -34,7 +34,7 @@ struct DecisionScreenTests {
         Thread.sleep(forTimeInterval: 0.6)
         #expect(clockSeconds(try pane.screen()) == clock, "the run waits for the answer")
         try pane.type("i")
-        try pane.wait(for: "Caregiver · intrusive")
+        try pane.wait(for: "Caregiver · leans in")
         try pane.wait(for: "the run going on") { (clockSeconds($0) ?? 0) >= (clock ?? 0) + 4 }
         try pane.type("W")
         let back = try pane.wait(for: "Back to the question at")
@@ -47,5 +47,45 @@ struct DecisionScreenTests {
         let debrief = try pane.wait(for: "The paths you tried")
         #expect(debrief.contains("1: lean in"))
         #expect(debrief.contains("2: wait"))
+    }
+}
+
+@Suite("Keys that must not make the screen untrue, driven in tmux", .serialized)
+struct KeyHonestyScreenTests {
+    @Test("stray keys after the end leave the debrief as it was: b, 5, q never make it 'you, at the keyboard'")
+    func strayKeysAfterTheEnd() throws {
+        let pane = try livePane()
+        try pane.run(TmuxPane.attune("run scene-a-waits --speed 32"))
+        let first = try pane.wait(for: "What happened", seconds: 30)
+        #expect(first.contains("Waits · waits through look-aways"))
+        try pane.type("b")
+        try pane.wait(for: "ENDED")
+        try pane.type("5")
+        try pane.wait(for: "The run has ended. Press")
+        try pane.type("q")
+        let again = try pane.wait(for: "What happened")
+        #expect(again.contains("Waits · waits through look-aways"))
+        #expect(!again.contains("at the keyboard"))
+    }
+
+    @Test("with Caps Lock on, I answers the question; ? pauses and says so; an unknown key gets a hint")
+    func capsLockHelpAndUnknownKeys() throws {
+        let pane = try livePane()
+        try pane.run(TmuxPane.attune("run workshop-wait-or-lean-in --speed 4"))
+        try pane.wait(for: "PLAYING", seconds: 20)
+        try pane.type("?")
+        let help = try pane.wait(for: "Keys: the live screen")
+        #expect(help.contains("PAUSED"))
+        #expect(!help.contains("PLAYING"))
+        try pane.type("x")
+        try pane.wait(for: "PLAYING")
+        try pane.wait(for: "The baby has turned away. What now?", seconds: 30)
+        try pane.type("z")
+        try pane.wait(for: "Choose an answer to go on")
+        try pane.type("I")
+        try pane.wait(for: "You chose: lean in.")
+        try pane.wait(for: "Caregiver · leans in")
+        try pane.type("Z")
+        try pane.wait(for: "Z does nothing here. Press ? for the keys.")
     }
 }

@@ -219,8 +219,8 @@ struct LiveScreenTests {
         try pane.wait(for: "▶ wait-or-chase")
         try pane.press("Enter")
         let live = try pane.wait(for: "the clock running", seconds: 10) { (clockSeconds($0) ?? 0) >= 2 }
-        #expect(live.contains("Waits · attuned"))
-        #expect(live.contains("Chases · intrusive"))
+        #expect(live.contains("Waits · waits, then greets"))
+        #expect(live.contains("Chases · leans in"))
         #expect(live.contains("PLAYING"))
         #expect(live.contains("She plays") || live.contains("She sits back and waits") || live.contains("She greets"))
     }
@@ -277,7 +277,7 @@ struct LiveScreenTests {
         try pane.wait(for: "Back to")
         try pane.type("c")
         let branched = try pane.wait(for: "A new future from")
-        #expect(branched.contains("Waits · intrusive"))
+        #expect(branched.contains("Waits · leans in"))
         #expect(!branched.contains("recorded to"))
     }
 
@@ -285,13 +285,13 @@ struct LiveScreenTests {
     func switchPolicy() throws {
         let pane = try livePane()
         try pane.run(TmuxPane.attune("run wait-or-chase --paused"))
-        try pane.wait(for: "▶ Waits · attuned")
+        try pane.wait(for: "▶ Waits · waits, then greets")
         try pane.type("c")
-        try pane.wait(for: "▶ Waits · intrusive")
+        try pane.wait(for: "▶ Waits · leans in")
         try pane.press("Tab")
         try pane.type("c")
-        let screen = try pane.wait(for: "▶ Chases · withdrawn")
-        #expect(screen.contains("Waits · intrusive"))
+        let screen = try pane.wait(for: "▶ Chases · often elsewhere")
+        #expect(screen.contains("Waits · leans in"))
     }
 
     @Test("h puts the keyboard in the caregiver's place; 1-6 choose her action")
@@ -309,7 +309,7 @@ struct LiveScreenTests {
         try pane.type("4.")
         try pane.wait(for: "She soothes")
         try pane.type("h")
-        try pane.wait(for: "▶ Waits · attuned")
+        try pane.wait(for: "▶ Waits · waits, then greets")
     }
 
     @Test("the end of a run shows the debrief; q quits and prints the figures")
@@ -338,11 +338,13 @@ struct LiveScreenTests {
         try pane.wait(for: "This window is too small for Attune.")
         Thread.sleep(forTimeInterval: 4)
         try pane.resize(width: 120, height: 40)
-        let back = try pane.wait(for: "Chases · intrusive")
+        let back = try pane.wait(for: "Chases · leans in")
         let clockAfter = try #require(clockSeconds(back))
         #expect(clockAfter - clockBefore <= 2, "the run waited while the window was small (4 s)")
         try pane.resize(width: 80, height: 24)
-        let small = try pane.wait(for: "the 80 x 24 layout") { $0.contains("Waits · attuned") && $0.split(separator: "\n").count <= 24 }
+        let small = try pane.wait(for: "the 80 x 24 layout") {
+            $0.contains("Waits · waits, then greets") && $0.split(separator: "\n").count <= 24
+        }
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
@@ -399,7 +401,7 @@ struct LiveScreenTests {
         let pane = try livePane()
         try pane.run(TmuxPane.attune("run scene-a-waits --ascii --speed 4"))
         let screen = try pane.wait(for: "the clock running") { (clockSeconds($0) ?? 0) >= 8 }
-        #expect(screen.contains("+- Waits - attuned -"))
+        #expect(screen.contains("+- Waits - waits, then greets -"))
         #expect(screen.contains("Scene A - the caregiver waits"))
         #expect(screen.contains("The baby: 4 months old - even-tempered - trusting"))
         #expect(screen.firstMatch(of: /HR \d+ bpm \(resting 140\)/) != nil, "the heart rate, written HR")

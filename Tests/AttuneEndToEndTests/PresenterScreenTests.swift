@@ -21,7 +21,7 @@ struct PresenterScreenTests {
         try pane.type("x")
         try pane.wait(for: "the help closed") { !$0.contains("Keys: the live screen") }
         try pane.type("w")
-        try pane.wait(for: "Caregiver · attuned")
+        try pane.wait(for: "Caregiver · waits, then greets")
         try pane.wait(for: "You chose: wait.")
     }
 
@@ -31,7 +31,7 @@ struct PresenterScreenTests {
         for (width, height) in [(100, 30), (160, 45), (200, 60)] {
             let pane = try livePane(width: width, height: height)
             try pane.run(TmuxPane.attune("present workshop-wait-or-lean-in --paused --bell"))
-            let screen = try pane.settled(containing: "Caregiver · attuned")
+            let screen = try pane.settled(containing: "Caregiver · waits, then greets")
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             #expect(lines.count >= height)
             // The faces' sides: rows with a `|` above the gauge.

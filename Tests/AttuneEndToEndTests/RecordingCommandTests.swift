@@ -17,7 +17,7 @@ struct RecordingCommandTests {
         try pane.wait(for: "The baby has turned away. What now?", seconds: 20)
         try pane.type("i")
         // The first look-away comes at about 12 s; she leans in soon after.
-        try pane.wait(for: "the run going on") { $0.contains("Caregiver · intrusive") && (clockSeconds($0) ?? 0) >= 18 }
+        try pane.wait(for: "the run going on") { $0.contains("Caregiver · leans in") && (clockSeconds($0) ?? 0) >= 18 }
         try pane.type("q")
         let debrief = try pane.settled(containing: "What happened")
         try pane.type("q")

@@ -26,7 +26,7 @@ struct RoomScreenTests {
         try pane.run(TmuxPane.attune("room still-face"))
         let room = try pane.wait(for: "the room playing") { (clockSeconds($0) ?? 0) >= 2 && $0.contains("A room of 24 babies") }
         #expect(room.contains("Attune · The still face · 24 babies"))
-        #expect(room.contains("Caregiver · attuned"))
+        #expect(room.contains("Caregiver · waits, then greets"))
         #expect(room.firstMatch(of: /looking [█░]+ +\d+%/) != nil)
         #expect(room.contains("heart rate now, bpm"))
         #expect(room.contains("120 140 160 180"), "the histogram's axis")
@@ -35,7 +35,9 @@ struct RoomScreenTests {
         #expect(room.firstMatch(of: /▶[●○·]\s/) != nil, "baby 1 is selected")
 
         try pane.press("Right", "Right", "Down")
-        let selected = try pane.wait(for: "another baby selected") { $0.firstMatch(of: /Baby (\d+) of 24:/)?.1 != "1" }
+        // Right, Right, Down from baby 1 in five columns: baby 8, reached
+        // only once all three keys have been answered.
+        let selected = try pane.wait(for: "another baby selected") { $0.firstMatch(of: /Baby (\d+) of 24:/)?.1 == "8" }
         let number = try #require(selected.firstMatch(of: /Baby (\d+) of 24:/)).1
         try pane.press("Enter")
         let baby = try pane.wait(for: "Esc goes back to the room.")
@@ -65,11 +67,11 @@ struct RoomScreenTests {
     @Test("a finished room's figures are the batch's over the same population and seeds")
     func roomAgreesWithBatch() throws {
         let pane = try livePane(width: 100, height: 70)
-        try pane.run(TmuxPane.attune("room still-face --babies 6 --seed 11 --speed 32") + "; echo ROOM-DONE")
+        try pane.run(TmuxPane.attune("room still-face --babies 6 --seed 11 --speed 32") + "; echo ROOM-DONE=$?")
         try pane.wait(for: "the room's end", seconds: 40) { $0.contains("What happened in the room") && $0.contains("The room ran 6:00") }
         try pane.type("q")
         // The figures are printed when the screen has closed.
-        let printed = try pane.wait(for: "ROOM-DONE", seconds: 10)
+        let printed = try pane.wait(for: "ROOM-DONE=0", seconds: 10)
 
         let batch = try AttuneBinary.run(["batch", "still-face", "--population", "default", "--runs", "6", "--seed", "11"])
         #expect(batch.status == 0)

@@ -14,7 +14,7 @@ struct SettingsScreenTests {
         let start = try pane.wait(for: "0:00 / 2:00  speed 1x  PAUSED")
         #expect(start.contains("s  settings"), "the key bar shows the settings key")
         try pane.type("s")
-        let panel = try pane.wait(for: "Settings · the run goes on from each change")
+        let panel = try pane.settled(containing: "Settings · the run goes on from each change")
         #expect(panel.contains("patience       1 s         0-120 s"))
         #expect(panel.contains("reactivity     0.50        0-1"))
         #expect(panel.contains("↑/↓  choose   ←/→  change   s  close settings"))

@@ -20,7 +20,7 @@ struct AppDebriefTests {
         let lines = app.screenLines
         #expect(lines[0].hasPrefix(" What happened · Wait or chase? One baby, two caregivers"))
         #expect(lines[1].hasPrefix(" The run lasted 2:00, seed 7."))
-        #expect(lines[3].hasPrefix(" Waits · attuned (waits through look-aways"))
+        #expect(lines[3].hasPrefix(" Waits · waits through look-aways"))
         #expect(lines.last?.hasPrefix(" r  replay   s  scenes   b  back to the run") == true)
     }
 

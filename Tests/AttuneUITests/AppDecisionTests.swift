@@ -92,7 +92,7 @@ struct AppDecisionTests {
         #expect(app.session?.timeline.inputs[step] == [.decide(decision: 0, choice: 1)])
         app.wait(seconds: 2)
         #expect(app.cursor == step + 20)
-        #expect(app.screenText.contains("Caregiver · intrusive"))
+        #expect(app.screenText.contains("Caregiver · leans in"))
         #expect(app.screenText.contains("You chose: lean in."))
     }
 
@@ -256,6 +256,33 @@ struct WorkshopSceneTests {
         #expect(asked == [0, 1, 2])
         #expect(app.session?.policy(dyad: 0) == .attuned)
         #expect(app.session?.timeline.now.simulation.phaseIndex == 2)
+    }
+
+    @Test func theStillFaceSceneAsksItsFirstQuestionWithinAMinuteAndKeepsItsStory() throws {
+        // At 1x: the first question comes before a minute of the scene.
+        var app = try liveApp("workshop-still-face")
+        app.playUntilAsked(seconds: 60)
+        let session = try #require(app.session)
+        #expect(session.timeline.openDecision == 0)
+        #expect(session.timeline.seconds < 60)
+        // The story still unfolds in the still face: the baby calls to her
+        // before the room is asked whether to end it; kept up, the still
+        // face brings protest before the reunion.
+        app.type("+++++")
+        app.type("g")
+        app.playUntilAsked(seconds: 60)
+        #expect(app.session?.timeline.openDecision == 1)
+        app.type("k")
+        app.playUntilAsked(seconds: 60)
+        let asked = try #require(app.session)
+        #expect(asked.timeline.openDecision == 2)
+        let stillFace = asked.scenario.plan.phases[0].durationSeconds
+        let steps = Int((stillFace / asked.timeline.stepSeconds).rounded())..<asked.timeline.cursor
+        let events = steps.map { asked.timeline.sample(step: $0, dyad: 0).events }
+        let firstBid = try #require(events.firstIndex { $0.contains(.infantBids) })
+        let firstFuss = try #require(events.firstIndex { $0.contains(.infantFusses) })
+        #expect(Double(firstBid) * asked.timeline.stepSeconds < 45)
+        #expect(firstBid < firstFuss)
     }
 }
 

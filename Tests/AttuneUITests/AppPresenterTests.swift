@@ -80,7 +80,7 @@ struct AppPresenterTests {
         #expect(frame.lines[0].contains("YOUR CHOICE"))
         app.type("i")
         #expect(app.session?.policy(dyad: 0) == .intrusive)
-        #expect(app.screenText.contains("Caregiver · intrusive"))
+        #expect(app.screenText.contains("Caregiver · leans in"))
     }
 
     @Test func questionMarkShowsTheKeys() throws {
@@ -96,8 +96,8 @@ struct AppPresenterTests {
         var app = try presenterApp("wait-or-chase")
         app.wait(seconds: 9)
         let text = app.screenText
-        #expect(text.contains("Waits · attuned"))
-        #expect(text.contains("Chases · intrusive"))
+        #expect(text.contains("Waits · waits, then greets"))
+        #expect(text.contains("Chases · leans in"))
         let gauges = app.screenLines.filter { $0.hasPrefix(" [") }
         #expect(gauges.count == 3)
         #expect(gauges.allSatisfy { $0.components(separatedBy: "[").count == 3 }, "one gauge per dyad on each row")
@@ -109,7 +109,7 @@ struct AppPresenterTests {
         app.wait(seconds: 14)
         let text = app.screenText
         #expect(app.screenLines.count == 24)
-        for part in ["Caregiver · attuned", "arousal:", "bpm (resting 140)", "She ", "0:12 / 2:00"] {
+        for part in ["Caregiver · waits, then greets", "arousal:", "bpm (resting 140)", "She ", "0:12 / 2:00"] {
             #expect(text.contains(part), "\(part)")
         }
         #expect(app.screenLines.filter { $0.hasPrefix(" [") }.count == 3)

@@ -30,9 +30,9 @@ struct AppRenderTests {
 
     @Test func twoDyadsSitSideBySideWithTheSelectedOneMarked() throws {
         let frame = AppView.render(try liveApp(paused: true))
-        #expect(frame.text(row: 2).hasPrefix("┌─ ▶ Waits · attuned ─"))
+        #expect(frame.text(row: 2).hasPrefix("┌─ ▶ Waits · waits, then greets ─"))
         #expect(frame[60, 2].grapheme == "┌")
-        #expect(frame.text(row: 2).dropFirst(60).hasPrefix("┌─ Chases · intrusive ─"))
+        #expect(frame.text(row: 2).dropFirst(60).hasPrefix("┌─ Chases · leans in ─"))
         #expect(frame[2, 2].style.foreground == .accent)
     }
 
@@ -239,7 +239,7 @@ struct AppRenderTests {
         var app = try liveApp(ascii: true)
         app.wait(seconds: 30)
         #expect(isASCII(app.screenText))
-        #expect(app.screenText.contains("+- > Waits - attuned -"))
+        #expect(app.screenText.contains("+- > Waits - waits, then greets -"))
         app.press(.left)
         #expect(isASCII(app.screenText))
         app.type("?")

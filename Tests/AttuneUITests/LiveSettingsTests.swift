@@ -38,7 +38,7 @@ struct LiveSettingsTests {
         #expect(rows.filter { $0.target == .caregiver(dyad: 1) }.map(\.key) == ParameterCatalog.caregiver.map(\.key))
         #expect(app.screenLines.last?.hasPrefix(" ↑/↓  choose   ←/→  change   s  close settings") == true)
         // The faces stay in view above the panel.
-        #expect(text.contains("Waits · attuned ──"))
+        #expect(text.contains("Waits · waits, then greets ──"))
         app.type("s")
         #expect(!app.screenText.contains("Settings · the run goes on"))
     }

@@ -62,7 +62,7 @@ struct RoomTests {
         let text = app.screenText
         #expect(cellCount(text) == 24, "24 cells drawn:\n\(text)")
         #expect(text.contains("A room of 24 babies"))
-        #expect(text.contains("Caregiver · attuned"))
+        #expect(text.contains("Caregiver · waits, then greets"))
         #expect(!text.contains("of 24 ·"), "no scrolling: the grid's title names no page")
         for word in legendWords { #expect(text.contains(word), "the legend names \(word)") }
         #expect(text.contains("looking"))
@@ -149,8 +149,8 @@ struct RoomTests {
         var app = try roomApp("wait-or-chase", width: 160, height: 45)
         app.wait(seconds: 30)
         let text = app.screenText
-        #expect(text.contains("Waits · attuned"))
-        #expect(text.contains("Chases · intrusive"))
+        #expect(text.contains("Waits · waits, then greets"))
+        #expect(text.contains("Chases · leans in"))
         #expect(cellCount(text) == 48)
         let room = try #require(app.room)
         for baby in room.timeline.now.room.babies {

@@ -269,7 +269,8 @@ struct RunPictureTests {
         #expect(xml.text.contains("Wait or chase? One baby, two caregivers"))
         #expect(xml.text.contains("window of tolerance"))
         #expect(xml.text.contains("ruptures (out of step > 0.5 s)"))
-        #expect(xml.text.contains("Waits · attuned") && xml.text.contains("Chases · intrusive"))
+        #expect(xml.text.contains("Waits · waits through look-aways") && xml.text.contains("Chases · leans in to win"))
+        #expect(!xml.text.contains("intrusive"))
     }
 
     @Test func theArousalLineFollowsTheRun() throws {

@@ -40,8 +40,9 @@ public struct DebriefReport: Hashable, Sendable {
     public struct DyadPart: Hashable, Sendable {
         /// The dyad's label ("Waits").
         public var label: String
-        /// The caregiver's policy at the end, as a word, and what it means
-        /// in brackets.
+        /// What the caregiver did by the end, in words that name actions,
+        /// not her ("leans in to win the baby's gaze back"), or "you, at
+        /// the keyboard".
         public var policy: String
         /// A few sentences summing up the run for this pair.
         public var summary: String
@@ -98,11 +99,11 @@ public struct DebriefReport: Hashable, Sendable {
         let ended = timeline.isFinished
         dyads = (0..<timeline.dyadCount).map { d in
             let policy = simulation.dyads[d].caregiver.parameters.policy
-            let figures = RunFigures(phases: simulation.dyads[d].metrics)
+            let figures = RunFigures(dyad: simulation.dyads[d])
             let entries = Self.entries(timeline: timeline, dyad: d, ended: ended)
             return DyadPart(
                 label: scenario.plan.dyads[d].label,
-                policy: policy == .human ? "you, at the keyboard" : "\(policy.word) (\(KeyMap.meaning(of: policy)))",
+                policy: policy == .human ? "you, at the keyboard" : KeyMap.meaning(of: policy),
                 summary: Self.summary(figures: figures, entries: entries),
                 figures: figures, entries: entries)
         }
@@ -382,7 +383,7 @@ public struct DebriefReport: Hashable, Sendable {
         func row(_ label: String, _ value: (RunFigures) -> String) -> (label: String, values: [String]) {
             (label, dyads.map { value($0.figures) })
         }
-        let lookAways = (label: "look-aways", values: dyads.map { "\($0.entries.filter { $0.kind == .lookAway }.count)" })
+        let lookAways = (label: "look-aways", values: dyads.map { "\($0.figures.lookAways)" })
         let onOwn = (label: "came back on its own", values: dyads.map { "\($0.entries.filter(\.cameBackOnOwn).count)" })
         return [
             row("ruptures (out of step > 0.5 s)") { "\($0.ruptures)" },

@@ -103,7 +103,7 @@ public struct DecisionBranch: Hashable, Sendable {
     public init(timeline: Timeline) {
         choices = timeline.now.decisions.choiceLabels
         seconds = timeline.seconds
-        figures = timeline.now.simulation.dyads.map { RunFigures(phases: $0.metrics) }
+        figures = timeline.now.simulation.dyads.map { RunFigures(dyad: $0) }
     }
 
     /// The choices in a few words: `wait`, `wait, then lean in`, or

@@ -25,13 +25,27 @@ public struct RunFigures: Hashable, Sendable {
     /// arithmetic and shows what it always showed.
     public var gazeAtCaregiverPercent: Double
 
+    /// Look-aways begun so far: those that ended, and the one still going
+    /// (which the registry's ``Figures/lookAways`` counts only once the run
+    /// has finished). The debrief's table, the paths tried and its moment
+    /// by moment list all count this way.
+    public var lookAways: Int
+
     /// Adds up the figures of every phase.
-    public init(phases: [PhaseMetrics]) {
+    /// - Parameter lookAwayInProgress: the baby is turned away in a
+    ///   look-away the phases have not counted yet (default false).
+    public init(phases: [PhaseMetrics], lookAwayInProgress: Bool = false) {
         combined = PhaseMetrics.combined(phases)
+        lookAways = Int(Figures.lookAways.value(combined) ?? 0) + (lookAwayInProgress ? 1 : 0)
         distressSeconds = phases.reduce(0) { $0 + Double($1.distressSteps) * $1.stepSeconds }
         let gazeSeconds = phases.reduce(0) { $0 + Double($1.gazeAtCaregiverSteps) * $1.stepSeconds }
         let seconds = phases.reduce(0) { $0 + $1.durationSeconds }
         gazeAtCaregiverPercent = seconds > 0 ? 100 * gazeSeconds / seconds : 0
+    }
+
+    /// The figures of `dyad` so far, its look-away in progress counted.
+    public init(dyad: Dyad) {
+        self.init(phases: dyad.metrics, lookAwayInProgress: dyad.infant.gaze != .atCaregiver && dyad.lookAwaySeconds > 0)
     }
 
     /// A figure of the registry over the run so far; `nil` when it has no
@@ -47,8 +61,6 @@ public struct RunFigures: Hashable, Sendable {
     public var repairs: Int { count(Figures.repairs) }
     /// Ruptures not (yet) repaired.
     public var unrepaired: Int { count(Figures.unrepaired) }
-    /// Look-aways that ended (or were still going at the end of a finished run).
-    public var lookAways: Int { count(Figures.lookAways) }
     /// The median repair latency in seconds; nil when nothing was repaired.
     public var medianRepairSeconds: Double? { self[Figures.medianRepair] }
     /// The longest rupture, seconds.

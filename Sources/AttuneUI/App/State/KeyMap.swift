@@ -119,7 +119,7 @@ public enum KeyMap {
         },
         KeyBinding(id: "answer", helpKeys: "a ... z", help: ["answer a question the scene asks"], precedence: 1) { key, session in
             guard case let .character(character) = key, let decision = session.timeline.openDecision, !session.timeline.isFinished,
-                let choice = session.scenario.decisions[decision].choices.firstIndex(where: { $0.key == character })
+                let choice = choice(for: character, in: session.scenario.decisions[decision])
             else { return nil }
             return .answer(choice: choice)
         },
@@ -173,10 +173,43 @@ public enum KeyMap {
     }
 
     /// The key bar while a decision point waits for an answer: its choices
-    /// first, then going back, what if, the keys and the end.
+    /// first, then going back, what if, the keys and the end. A choice
+    /// whose key is `w` answers to `W` too (Caps Lock), so the bar then
+    /// leaves out going back to the earlier question.
     public static func decisionBar(_ point: DecisionPoint, whatIf: Bool) -> [KeyHint] {
-        point.choices.map { KeyHint(key: String($0.key), label: $0.label) }
-            + live.bar(questionBarOrder, BarContext(whatIf: whatIf, question: true))
+        let whatIfFree = choice(for: whatIfKey, in: point) == nil
+        return point.choices.map { KeyHint(key: String($0.key), label: $0.label) }
+            + live.bar(questionBarOrder, BarContext(whatIf: whatIf && whatIfFree, question: true))
+    }
+
+    /// The choice of `point` that `character` answers: its own key, or the
+    /// same letter in the other case, so that answers work with Caps Lock
+    /// on (`W` answers `w`); nil when it answers none.
+    public static func choice(for character: Character, in point: DecisionPoint) -> Int? {
+        if let exact = point.choices.firstIndex(where: { $0.key == character }) { return exact }
+        return point.choices.firstIndex(where: { $0.key.lowercased() == character.lowercased() })
+    }
+
+    /// A key's name as a hint speaks of it: the character itself, or the
+    /// key's name ("Enter", "↑").
+    static func name(of key: Key) -> String {
+        switch key {
+        case let .character(character): character == " " ? "Space" : String(character)
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "Page Up"
+        case .pageDown: "Page Down"
+        case .home: "Home"
+        case .end: "End"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .backspace: "Backspace"
+        case .tab: "Tab"
+        case let .control(character): "Ctrl-\(String(character).uppercased())"
+        case .resize, .tick, .interrupt: "That key"
+        }
     }
 
     /// Every key of the live screen, for the help overlay.

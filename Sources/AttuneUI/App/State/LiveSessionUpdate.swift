@@ -12,8 +12,27 @@ extension LiveSession {
 
     /// Handles a key through the live screen's bindings (``KeyMap/live``).
     mutating func handle(_ key: Key) -> KeyResult {
-        guard let command = KeyMap.live.command(for: key, in: self) else { return .stay }
+        guard let command = KeyMap.live.command(for: key, in: self) else {
+            notice = Notice(Self.unknownKeyHint(key, session: self))
+            return .stay
+        }
         return perform(command)
+    }
+
+    /// A short hint for a key the live screen does not use: what to press
+    /// instead (the answers while a question waits; the lowercase key
+    /// when Caps Lock may be on; otherwise `?` for the keys).
+    static func unknownKeyHint(_ key: Key, session: LiveSession) -> String {
+        if let decision = session.timeline.openDecision, !session.timeline.isFinished {
+            return "Choose an answer to go on: " + DecisionText.choices(session.scenario.decisions[decision]) + "."
+        }
+        let name = KeyMap.name(of: key)
+        if case let .character(character) = key, character.isUppercase,
+            let lower = character.lowercased().first, KeyMap.live.command(for: .character(lower), in: session) != nil
+        {
+            return "\(name) does nothing here; \(lower) does (is Caps Lock on?). Press ? for the keys."
+        }
+        return "\(name) does nothing here. Press ? for the keys."
     }
 
     /// Carries out one command of the live screen.
@@ -73,6 +92,46 @@ extension LiveSession {
             selectedDyad = (selectedDyad + 1) % max(1, timeline.dyadCount)
             let label = scenario.plan.dyads[selectedDyad].label
             notice = Notice("Keys now act on \(label).")
+        case .switchPolicy, .takeOrHandBack, .act:
+            // After the end nothing more happens: a key that would change
+            // what she does must not rewrite the finished run.
+            if timeline.isFinished {
+                notice = Notice(Self.endedHint)
+                return .stay
+            }
+            return change(command)
+        case .whatIf:
+            whatIf()
+        case .toggleSettings:
+            if settings == nil {
+                settings = SettingsPanel()
+                notice = Notice("Settings: ↑ and ↓ choose, ← and → change; the run goes on from the moment you change one.")
+            } else {
+                settings = nil
+                notice = nil
+            }
+        case let .settingsMove(up):
+            guard var panel = settings else { return .stay }
+            let count = SettingsPanel.rows(dyads: timeline.dyadCount).count
+            panel.selected = min(max(0, panel.selected + (up ? -1 : 1)), max(0, count - 1))
+            settings = panel
+        case let .settingsChange(up):
+            changeSetting(up: up)
+        case .end:
+            return .openDebrief
+        case .help, .leave:
+            // The app answers these for every screen.
+            break
+        }
+        return .stay
+    }
+
+    /// What a key that would change the caregiver says once the run has ended.
+    static let endedHint = "The run has ended. Press ← to go back and try something else from there, or q to see what happened."
+
+    /// Carries out a command that changes what the selected caregiver does.
+    private mutating func change(_ command: LiveCommand) -> KeyResult {
+        switch command {
         case .switchPolicy:
             let d = selectedDyad
             let next = KeyMap.policy(after: policy(dyad: d) == .human ? (policyBeforeHuman[d] ?? .anxious) : policy(dyad: d))
@@ -96,27 +155,7 @@ extension LiveSession {
                 act(.policy(dyad: d, .human), saying: "is in your hands.")
             }
             act(.act(dyad: d, action), saying: "- you chose: \(KeyMap.label(for: action)).")
-        case .whatIf:
-            whatIf()
-        case .toggleSettings:
-            if settings == nil {
-                settings = SettingsPanel()
-                notice = Notice("Settings: ↑ and ↓ choose, ← and → change; the run goes on from the moment you change one.")
-            } else {
-                settings = nil
-                notice = nil
-            }
-        case let .settingsMove(up):
-            guard var panel = settings else { return .stay }
-            let count = SettingsPanel.rows(dyads: timeline.dyadCount).count
-            panel.selected = min(max(0, panel.selected + (up ? -1 : 1)), max(0, count - 1))
-            settings = panel
-        case let .settingsChange(up):
-            changeSetting(up: up)
-        case .end:
-            return .openDebrief
-        case .help, .leave:
-            // The app answers these for every screen.
+        default:
             break
         }
         return .stay

@@ -36,7 +36,9 @@ public enum AppView {
             switch state.screen {
             case .chooser:
                 ChooserView.render(state.scenes, on: &frame, pen: pen)
-            case let .live(session):
+            case var .live(session):
+                // Nothing moves while the keys are shown: the header says so.
+                if state.isHelpShown { session.isPaused = true }
                 if state.presenter {
                     PresenterView.render(session, on: &frame, pen: pen)
                 } else {

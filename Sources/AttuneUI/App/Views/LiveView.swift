@@ -144,8 +144,9 @@ enum LiveView {
                     (pen.glyphs.truncate(pen.text("Coach: \(label)\(Self.coachWaiting)"), toWidth: width), Style(foreground: .muted)))
             }
         }
-        let lines = session.timeline.now.narrator.lines
-        for (index, line) in lines.reversed().enumerated() {
+        // Only the lines still true of the run are shown (see ``Narrator``).
+        let narrator = session.timeline.now.narrator
+        for (index, line) in narrator.shown.reversed().enumerated() {
             let style = index == 0 ? Style(bold: true) : Style(foreground: .muted)
             let wrapped = TextFormatting.wrap(pen.text(line.text), width: width)
             if index == 0 {
@@ -154,7 +155,7 @@ enum LiveView {
                 rows.append((pen.glyphs.truncate(pen.text(line.text), toWidth: width), style))
             }
         }
-        if rows.isEmpty {
+        if rows.isEmpty && narrator.lines.isEmpty {
             rows.append((pen.text("The narration will say here what happens, and why."), Style(foreground: .muted)))
         }
         for (index, row) in rows.prefix(area.height).enumerated() {
@@ -178,7 +179,7 @@ enum DyadPanel {
         let dyad = timeline.now.simulation.dyads[d]
         let label = session.scenario.plan.dyads[d].label
         let policy = dyad.caregiver.parameters.policy
-        let title = (selected ? String(pen.glyphs.arrowRight) + " " : "") + "\(label) · \(ScreenWords.policyName(policy))"
+        let title = (selected ? String(pen.glyphs.arrowRight) + " " : "") + "\(label) · \(ScreenWords.actionTitle(policy))"
         let borderStyle = selected ? Style(foreground: .accent, bold: true) : Style.plain
         let box = Box(title: pen.text(title), style: borderStyle, titleStyle: borderStyle.bolded, glyphs: pen.glyphs)
         frame.render(box, in: area)
@@ -392,7 +393,8 @@ enum DyadPanel {
             in: gauge)
         let cells = gaugeWidth - 2
         if let distressCell = BandGauge.markerIndex(value: dyad.traits.distressLevel, cells: cells),
-            distressCell != BandGauge.markerIndex(value: infant.arousal, cells: cells)
+            distressCell
+                != BandGauge.markerIndex(value: infant.arousal, band: dyad.traits.windowLow...dyad.traits.windowHigh, cells: cells)
         {
             frame[gauge.column + 1 + distressCell, gauge.row] = Cell("!", style: .colour(.distress))
         }

@@ -101,7 +101,7 @@ enum PresenterView {
         guard area.height >= 1, area.width >= 10 else { return }
         let dyad = session.timeline.now.simulation.dyads[d]
         let label = session.scenario.plan.dyads[d].label
-        let policy = ScreenWords.policyName(dyad.caregiver.parameters.policy)
+        let policy = ScreenWords.actionTitle(dyad.caregiver.parameters.policy)
         frame.render(
             TextLine(
                 pen.text("\(label) · \(policy)"), style: Style(foreground: .accent, bold: true), alignment: .centre, glyphs: pen.glyphs),
@@ -254,11 +254,13 @@ enum PresenterView {
     /// follow from the back of a room.
     static let captionWidth = 100
 
-    /// The newest caption (or a fresh notice), bold and centred.
+    /// The newest caption still true (or a fresh notice), bold and centred.
     static func caption(_ session: LiveSession, in area: Rect, on frame: inout Frame, pen: Pen) {
-        let text =
-            session.currentNotice?.text ?? session.timeline.now.narrator.newest?.text
-            ?? "The narration will say here what happens, and why."
+        // The newest line still true of the run (see ``Narrator``); none
+        // once every line said has stopped being true.
+        let narrator = session.timeline.now.narrator
+        let placeholder = narrator.lines.isEmpty ? "The narration will say here what happens, and why." : ""
+        let text = session.currentNotice?.text ?? narrator.current?.text ?? placeholder
         let lines = TextFormatting.wrap(pen.text(text), width: max(1, min(area.width - 6, captionWidth)))
         let shown = Array(lines.prefix(area.height))
         // In a tall band the lines stand a row apart, which reads larger.

@@ -115,8 +115,25 @@ public enum ScreenWords {
         "She " + action.phrase
     }
 
-    /// The name of a policy on screen (`you` for `human`).
+    /// The name of a policy on screen (`you` for `human`), as the chooser
+    /// and `describe` name it.
     public static func policyName(_ policy: Policy) -> String {
         policy == .human ? "you" : policy.word
+    }
+
+    /// What a caregiver following `policy` does, in two or three words, for
+    /// the title over her panel: it names her actions, never her ("leans
+    /// in", not "intrusive"), also after a question's answer switched
+    /// her policy. `you` for `human`.
+    public static func actionTitle(_ policy: Policy) -> String {
+        switch policy {
+        case .attuned: "waits, then greets"
+        case .intrusive: "leans in"
+        case .withdrawn: "often elsewhere"
+        case .stillFace: "still face"
+        case .goodEnough: "misreads, then repairs"
+        case .anxious: "waits, then reaches in"
+        case .human: "you"
+        }
     }
 }

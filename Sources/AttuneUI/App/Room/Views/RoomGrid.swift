@@ -40,12 +40,16 @@ enum RoomGrid {
         let policy = babies[0].dyads[dyad].caregiver.parameters.policy
         let first = layout.firstShown(selected: room.selected)
         let shownCount = min(babies.count - first, layout.columns * layout.visibleRows)
-        var title = "\(label) · \(ScreenWords.policyName(policy))"
-        if shownCount < babies.count {
-            title += " · babies \(first + 1)-\(first + shownCount) of \(babies.count)"
-        }
         let titleRow = area.line(0)
-        frame.render(TextLine(pen.text(title), style: Style(foreground: .accent, bold: true), glyphs: pen.glyphs), in: titleRow)
+        var title = pen.text("\(label) · \(ScreenWords.actionTitle(policy))")
+        if shownCount < babies.count {
+            // Which babies show matters more than the whole of the
+            // caregiver's words: those are shortened first.
+            let range = pen.text(" · babies \(first + 1)-\(first + shownCount) of \(babies.count)")
+            let room = max(1, titleRow.width - range.count)
+            title = pen.glyphs.truncate(title, toWidth: room) + range
+        }
+        frame.render(TextLine(title, style: Style(foreground: .accent, bold: true), glyphs: pen.glyphs), in: titleRow)
         let cells = area.inset(top: 1, left: 1)
         for index in first..<(first + shownCount) {
             let k = index - first
