@@ -19,7 +19,16 @@ start() {
 start || { sleep 1; start; }
 trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
 sleep 1
-batch=$(printf '.%.0s' $(seq 1 100))
+dots() {
+  d=""
+  k=0
+  while [ "$k" -lt "$1" ]; do
+    d="$d."
+    k=$((k + 1))
+  done
+  printf '%s' "$d"
+}
+batch=$(dots 100)
 for step in "$@"; do
   case $step in
   .*)
@@ -30,7 +39,7 @@ for step in "$@"; do
       n=$((n - 100))
     done
     if [ "$n" -gt 0 ]; then
-      tmux send-keys -t "$session" -l "$(printf '.%.0s' $(seq 1 "$n"))"
+      tmux send-keys -t "$session" -l "$(dots "$n")"
       sleep 0.3
     fi
     ;;
