@@ -64,6 +64,29 @@ struct BellTests {
         #expect(rung == began, "a bell at each start of a still face, and at nothing else")
     }
 
+    @Test func aRoomRingsWhenItsCaregiversGoStillAndNotWithoutTheFlag() throws {
+        var rung: [Int] = []
+        var began: [Int] = []
+        for ringing in [true, false] {
+            var app = try roomApp("still-face", babies: 6, speed: 8)
+            app.bell = ringing
+            var holding = false
+            for _ in 0..<600 where app.screen.kind == .room {
+                let asked = app.update(.tick(seconds: 0.1)).contains(.bell)
+                let now = app.room?.timeline.now.room.babies[0].dyads[0].caregiver.action == .stillFace
+                if ringing {
+                    if asked { rung.append(app.room?.timeline.cursor ?? -1) }
+                    if now && !holding { began.append(app.room?.timeline.cursor ?? -1) }
+                } else {
+                    #expect(!asked, "no bell without --bell")
+                }
+                holding = now
+            }
+        }
+        #expect(!began.isEmpty, "the room reaches its still face")
+        #expect(rung == began, "one bell as the room's caregivers go still, and at nothing else")
+    }
+
     @Test func goingBackRingsNoBell() throws {
         var app = try presenterApp()
         app.bell = true

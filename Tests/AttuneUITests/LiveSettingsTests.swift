@@ -26,7 +26,7 @@ struct LiveSettingsTests {
         let text = app.screenText
         #expect(text.contains("Settings · the run goes on from each change"))
         #expect(text.contains("The baby (every caregiver meets the same baby)"))
-        #expect(text.contains("Waits · attuned") && text.contains("Chases · intrusive"))
+        #expect(text.contains("Waits · waits, then greets") && text.contains("Chases · leans in"))
         let simulation = try #require(app.session?.timeline.now.simulation)
         for parameter in ParameterCatalog.infant {
             let shown = SettingsPanel.format(simulation.infant[keyPath: parameter.field], unit: parameter.spec.unit)

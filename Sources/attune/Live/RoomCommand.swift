@@ -65,9 +65,10 @@ struct RoomCommand: ParsableCommand {
                 header.roomBabies = babies
                 sink = try RecordingSink(header: header, path: record)
             }
-            let initial = AppState(
+            var initial = AppState(
                 room: loaded, babies: babies, size: AppState.minimumSize, ascii: options.ascii, seed: options.seed,
                 speed: options.speed, paused: options.paused)
+            initial.bell = options.bell
             let ending: LiveLoop.Ending
             do {
                 ending = try LiveLoop.run(initial, colour: !options.noColor, sink: sink)

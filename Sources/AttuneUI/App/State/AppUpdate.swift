@@ -24,10 +24,20 @@ extension AppState {
         var stillFaces: [Bool]
 
         init?(_ state: AppState) {
-            guard case let .live(session) = state.screen else { return nil }
-            cursor = session.timeline.cursor
-            question = session.timeline.openDecision
-            stillFaces = session.timeline.now.simulation.dyads.map { $0.caregiver.action == .stillFace }
+            switch state.screen {
+            case let .live(session):
+                cursor = session.timeline.cursor
+                question = session.timeline.openDecision
+                stillFaces = session.timeline.now.simulation.dyads.map { $0.caregiver.action == .stillFace }
+            case let .room(room):
+                // The whole room's caregivers go still together: the first
+                // baby's caregivers stand for all of them.
+                cursor = room.timeline.cursor
+                question = room.timeline.openDecision
+                stillFaces = room.timeline.now.room.babies[0].dyads.map { $0.caregiver.action == .stillFace }
+            default:
+                return nil
+            }
         }
 
         /// True when the run moved on from here and, on the way, a question

@@ -31,7 +31,7 @@ enum SettingsView {
                     items.append(.heading(labels.count > 1 ? "The baby (every caregiver meets the same baby)" : "The baby"))
                 case let .caregiver(dyad):
                     let policy = simulation.dyads[dyad].caregiver.parameters.policy
-                    var heading = "\(labels[dyad]) · \(ScreenWords.policyName(policy))"
+                    var heading = "\(labels[dyad]) · \(ScreenWords.actionTitle(policy))"
                     if policy == .human { heading += " (these shape her play; you choose what she does)" }
                     items.append(.heading(heading))
                 }
