@@ -152,7 +152,12 @@ final class TmuxPane {
             Thread.sleep(forTimeInterval: 0.05)
             text = try screen(escapes: escapes)
         }
-        return text
+        // tmux can show a frame half painted: read once more a moment
+        // later and keep that reading when it still answers the condition
+        // (a moment that has already passed keeps the first reading).
+        Thread.sleep(forTimeInterval: 0.1)
+        let again = try screen(escapes: escapes)
+        return condition(again) ? again : text
     }
 
     /// Waits until the screen contains `text`.
