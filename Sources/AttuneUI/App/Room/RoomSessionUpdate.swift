@@ -33,22 +33,8 @@ extension RoomSession: PlayedSession {
             notice = Notice("Back to the room at \(TextFormatting.clock(timeline.seconds)).")
         case let .answer(choice):
             if let decision = timeline.openDecision { answer(decision: decision, choice: choice) }
-        case .togglePause:
-            if togglePause() { return .openDebrief }
-        case .step:
-            if stepOrPause() { return .openDebrief }
-        case .faster:
-            changeSpeed(faster: true)
-        case .slower:
-            changeSpeed(faster: false)
-        case .back:
-            let atStart = seekBack()
-            notice = Notice(
-                atStart
-                    ? "This is the start of the run."
-                    : "Back to \(TextFormatting.clock(timeline.seconds)), the whole room. Play on to see the same moments again.")
-        case .forward:
-            return seekForward() ? .openDebrief : .stay
+        case let .play(playback):
+            if perform(playback: playback) { return .openDebrief }
         case .restart:
             let fresh = RoomSession(
                 scenario: scenario, babies: timeline.babyCount, firstSeed: timeline.firstSeed, speed: speed, paused: isPaused)
@@ -104,6 +90,10 @@ extension RoomSession: PlayedSession {
         notice = Notice(
             "You chose: \(picked.label), for every caregiver in the room. Press \(KeyMap.whatIfKey) to go back to this question and try another answer."
         )
+    }
+
+    func wentBack(to clock: String) -> String {
+        "Back to \(clock), the whole room. Play on to see the same moments again."
     }
 
     mutating func followTimeline() {

@@ -40,24 +40,8 @@ extension LiveSession: PlayedSession {
         switch command {
         case let .answer(choice):
             if let decision = timeline.openDecision { answer(decision: decision, choice: choice) }
-        case .togglePause:
-            if togglePause() { return .openDebrief }
-        case .step:
-            if stepOrPause() { return .openDebrief }
-        case .faster:
-            changeSpeed(faster: true)
-        case .slower:
-            changeSpeed(faster: false)
-        case .back:
-            let atStart = seekBack()
-            let at = TextFormatting.clock(timeline.seconds)
-            let text =
-                atStart
-                ? "This is the start of the run."
-                : "Back to \(at). Play on to see the same moments again, or act to try something new from here."
-            notice = Notice(text)
-        case .forward:
-            return seekForward() ? .openDebrief : .stay
+        case let .play(playback):
+            if perform(playback: playback) { return .openDebrief }
         case .restart:
             let panel = settings
             self = LiveSession(scenario: scenario, seed: timeline.seed, speed: speed, paused: isPaused)
@@ -202,6 +186,10 @@ extension LiveSession: PlayedSession {
     }
 
     func followTimeline() {}
+
+    func wentBack(to clock: String) -> String {
+        "Back to \(clock). Play on to see the same moments again, or act to try something new from here."
+    }
 
     mutating func keepBranch() -> Int {
         branches.append(DecisionBranch(timeline: timeline))

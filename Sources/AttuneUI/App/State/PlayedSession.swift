@@ -42,7 +42,7 @@ extension RoomTimeline: SteppedTimeline {
 /// at a question: the live screen's ``LiveSession`` and the room's
 /// ``RoomSession``. What they do alike is stated once here: how
 /// wall-clock time becomes steps, how a notice ages, and what Space, `.`,
-/// the speed keys, `→` and "what if" do.
+/// the speed keys, the arrows and "what if" do.
 protocol PlayedSession {
     associatedtype Played: SteppedTimeline
     /// The run and its history.
@@ -58,6 +58,8 @@ protocol PlayedSession {
     /// Brings whatever looks at the timeline to its current step (the
     /// room's opened baby); nothing for the live screen.
     mutating func followTimeline()
+    /// What the notice says after ← went back to `clock` (m:ss).
+    func wentBack(to clock: String) -> String
     /// Keeps the path taken so far (the timeline at its newest moment) for
     /// the debrief.
     /// - Returns: how many paths are kept now.
@@ -98,6 +100,27 @@ extension PlayedSession {
             timeline.step()
             followTimeline()
             return timeline.isFinished
+        }
+        return false
+    }
+
+    /// Carries out one of the keys that play the run in time.
+    /// - Returns: true when the key opens the debrief (the run has ended).
+    mutating func perform(playback command: PlaybackCommand) -> Bool {
+        switch command {
+        case .togglePause:
+            return togglePause()
+        case .step:
+            return stepOrPause()
+        case .faster:
+            changeSpeed(faster: true)
+        case .slower:
+            changeSpeed(faster: false)
+        case .back:
+            let atStart = seekBack()
+            notice = Notice(atStart ? "This is the start of the run." : wentBack(to: TextFormatting.clock(timeline.seconds)))
+        case .forward:
+            return seekForward()
         }
         return false
     }
