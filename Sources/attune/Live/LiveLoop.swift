@@ -1,3 +1,4 @@
+import ArgumentParser
 import AttuneCurses
 import AttuneScenario
 import AttuneUI
@@ -29,6 +30,51 @@ enum LiveLoop {
         defer { terminal.stop() }
         let outcome = loop(initial, terminal: terminal, sink: sink)
         return Ending(outcome: outcome, quitSignal: terminal.quitSignal, terminalGone: terminal.hasGoneAway)
+    }
+
+    /// Runs a live session from `initial` to its end as a command does:
+    /// closes the recording (or abandons it when the screen cannot start),
+    /// says where the recording is or why it stopped early, prints the
+    /// quit summary, and ends with the exit status the ending calls for.
+    /// - Parameters:
+    ///   - initial: the app at the start (its size is replaced by the
+    ///     terminal's).
+    ///   - colour: false for no colour whatever the terminal can do.
+    ///   - highContrast: the projector's high-contrast look, default false.
+    ///   - sink: where to record every message, or nil (default).
+    /// - Throws: the screen's start error; `ExitCode` 128 + the signal when
+    ///   the session was stopped by one or the terminal went away; and
+    ///   `ExitCode.failure` when the recording could not be written.
+    static func runSession(_ initial: AppState, colour: Bool, highContrast: Bool = false, sink: RecordingSink? = nil) throws {
+        let ending: Ending
+        do {
+            ending = try run(initial, colour: colour, highContrast: highContrast, sink: sink)
+        } catch {
+            sink?.abandon()
+            throw error
+        }
+        sink?.finish()
+        // A terminal that went away gets nothing more; the recording is
+        // on disk all the same.
+        if ending.terminalGone { throw ExitCode(ending.interruptedStatus) }
+        var recordingFailed = false
+        if let sink {
+            if let failure = sink.failure {
+                printError(
+                    "attune: the recording in \(sink.path) stopped at \(TextFormatting.clock(sink.lastWrittenSeconds)) because it could not be written (\(failure)); it plays up to there."
+                )
+                recordingFailed = true
+            } else {
+                printError("attune: the session is saved in \(sink.path); play it back with: attune replay \(sink.path)")
+            }
+        }
+        switch ending.outcome {
+        case let .quit(summary):
+            if let summary { print(summary, terminator: "") }
+        case .interrupted:
+            throw ExitCode(ending.interruptedStatus)
+        }
+        if recordingFailed { throw ExitCode.failure }
     }
 
     /// How a live screen ended: the app's outcome, the quit signal that

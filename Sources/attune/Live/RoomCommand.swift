@@ -69,33 +69,7 @@ struct RoomCommand: ParsableCommand {
                 room: loaded, babies: babies, size: AppState.minimumSize, ascii: options.ascii, seed: options.seed,
                 speed: options.speed, paused: options.paused)
             initial.bell = options.bell
-            let ending: LiveLoop.Ending
-            do {
-                ending = try LiveLoop.run(initial, colour: !options.noColor, sink: sink)
-            } catch {
-                sink?.abandon()
-                throw error
-            }
-            sink?.finish()
-            if ending.terminalGone { throw ExitCode(ending.interruptedStatus) }
-            var recordingFailed = false
-            if let sink {
-                if let failure = sink.failure {
-                    printError(
-                        "attune: the recording in \(sink.path) stopped at \(TextFormatting.clock(sink.lastWrittenSeconds)) because it could not be written (\(failure)); it plays up to there."
-                    )
-                    recordingFailed = true
-                } else {
-                    printError("attune: the session is saved in \(sink.path); play it back with: attune replay \(sink.path)")
-                }
-            }
-            switch ending.outcome {
-            case let .quit(summary):
-                if let summary { print(summary, terminator: "") }
-            case .interrupted:
-                throw ExitCode(ending.interruptedStatus)
-            }
-            if recordingFailed { throw ExitCode.failure }
+            try LiveLoop.runSession(initial, colour: !options.noColor, sink: sink)
         }
     }
 

@@ -152,35 +152,7 @@ struct Run: ParsableCommand {
                 initial = AppState(chooser: scenarios, size: size, ascii: ascii, seed: seed, speed: speed)
             }
             initial.bell = bell
-            let ending: LiveLoop.Ending
-            do {
-                ending = try LiveLoop.run(initial, colour: !noColor, highContrast: present, sink: sink)
-            } catch {
-                sink?.abandon()
-                throw error
-            }
-            sink?.finish()
-            // A terminal that went away gets nothing more; the recording is
-            // on disk all the same.
-            if ending.terminalGone { throw ExitCode(ending.interruptedStatus) }
-            var recordingFailed = false
-            if let sink {
-                if let failure = sink.failure {
-                    printError(
-                        "attune: the recording in \(sink.path) stopped at \(TextFormatting.clock(sink.lastWrittenSeconds)) because it could not be written (\(failure)); it plays up to there."
-                    )
-                    recordingFailed = true
-                } else {
-                    printError("attune: the session is saved in \(sink.path); play it back with: attune replay \(sink.path)")
-                }
-            }
-            switch ending.outcome {
-            case let .quit(summary):
-                if let summary { print(summary, terminator: "") }
-            case .interrupted:
-                throw ExitCode(ending.interruptedStatus)
-            }
-            if recordingFailed { throw ExitCode.failure }
+            try LiveLoop.runSession(initial, colour: !noColor, highContrast: present, sink: sink)
         }
     }
 

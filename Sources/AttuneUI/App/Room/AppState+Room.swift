@@ -92,20 +92,7 @@ extension AppState {
 
     private mutating func pressInRoomDebrief(_ key: Key, _ debrief: inout RoomDebriefState) -> [AppEffect] {
         guard let command = KeyMap.debrief.command(for: key, in: ()) else { return [] }
-        let page = max(1, size.height - 4)
         switch command {
-        case .lineUp:
-            debrief.scroll = max(0, debrief.scroll - 1)
-        case .lineDown:
-            debrief.scroll += 1
-        case .pageUp:
-            debrief.scroll = max(0, debrief.scroll - page)
-        case .pageDown:
-            debrief.scroll += page
-        case .top:
-            debrief.scroll = 0
-        case .bottom:
-            debrief.scroll = Int.max / 2
         case .replay:
             let room = debrief.room
             screen = .room(
@@ -115,18 +102,9 @@ extension AppState {
         case .back:
             screen = .room(debrief.room)
             return []
-        case .scenes:
-            screen = .chooser
-            if scenes.scenarios.isEmpty {
-                scenes.isLoading = true
-                return [.loadScenarios]
-            }
-            return []
-        case .quit:
-            let text = debrief.report.plainText
-            outcome = .quit(summary: ascii ? TextFormatting.ascii(text) : text)
-        case .help:
-            isHelpShown = true
+        default:
+            let report = debrief.report
+            if let effects = pressOnDebriefPage(command, scroll: &debrief.scroll, text: report.plainText) { return effects }
         }
         debrief.scroll = min(max(0, debrief.scroll), RoomDebriefView.maximumScroll(debrief.report, size: size, ascii: ascii))
         screen = .roomDebrief(debrief)

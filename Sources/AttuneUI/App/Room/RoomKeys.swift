@@ -14,18 +14,8 @@ public enum RoomCommand: Hashable, Sendable {
     case open
     /// Back from the baby to the room.
     case close
-    /// Pause, or play on (at the end: open the debrief).
-    case togglePause
-    /// One step while paused (pauses first while playing).
-    case step
-    /// A faster speed.
-    case faster
-    /// A slower speed.
-    case slower
-    /// Five seconds back.
-    case back
-    /// Five seconds forward through what is recorded.
-    case forward
+    /// Play, pause, step, speed or seek (``PlaybackCommand``).
+    case play(PlaybackCommand)
     /// The room again from the start, with the same babies.
     case restart
     /// With one baby opened: the keys' side moves to the next caregiver.
@@ -51,19 +41,9 @@ public enum RoomKeys {
     /// The keys that go back from one baby to the room.
     static let backToRoom: [Key] = [.escape, .character("b")]
 
-    private static let pause = KeyBinding<RoomCommand, RoomSession>(
-        id: "pause", keys: [(.character(" "), .togglePause)], helpKeys: "Space", help: ["pause, or play on"]
-    ) { $0.question ? [] : [KeyHint(key: "Space", label: $0.paused ? "play" : "pause")] }
-
-    private static let step = KeyBinding<RoomCommand, RoomSession>(
-        id: "step", keys: [(.character("."), .step)], helpKeys: ".", help: ["one step (0.1 s) while paused"]
-    ) { _ in [KeyHint(key: ".", label: "step")] }
-
-    private static let speed = KeyBinding<RoomCommand, RoomSession>(
-        id: "speed",
-        keys: [(.character("+"), .faster), (.character("="), .faster), (.character("-"), .slower), (.character("_"), .slower)],
-        helpKeys: "+  -", help: ["faster, slower (0.25x to 32x)"]
-    ) { _ in [KeyHint(key: "+/-", label: "speed")] }
+    private static let pause = KeyBinding<RoomCommand, RoomSession>.pause(RoomCommand.play)
+    private static let step = KeyBinding<RoomCommand, RoomSession>.step(RoomCommand.play)
+    private static let speed = KeyBinding<RoomCommand, RoomSession>.speed(RoomCommand.play)
 
     private static let restart = KeyBinding<RoomCommand, RoomSession>(
         id: "restart", keys: [(.character("r"), .restart)], helpKeys: "r", help: ["start the room again, with the same babies"]
@@ -99,7 +79,7 @@ public enum RoomKeys {
     public static let grid = KeyTable<RoomCommand, RoomSession>([
         pause, step, speed,
         KeyBinding(
-            id: "seek", keys: [(.character("<"), .back), (.character(","), .back), (.character(">"), .forward)],
+            id: "seek", keys: [(.character("<"), .play(.back)), (.character(","), .play(.back)), (.character(">"), .play(.forward))],
             helpKeys: "<  >", help: ["back, forward 5 s (acting then starts a new future)"]
         ) { $0.question ? [KeyHint(key: "<", label: "5 s back")] : [KeyHint(key: "</>", label: "5 s")] },
         KeyBinding(
@@ -127,7 +107,10 @@ public enum RoomKeys {
         pause, step, speed,
         KeyBinding(
             id: "seek",
-            keys: [(.left, .back), (.right, .forward), (.character("<"), .back), (.character(","), .back), (.character(">"), .forward)],
+            keys: [
+                (.left, .play(.back)), (.right, .play(.forward)), (.character("<"), .play(.back)), (.character(","), .play(.back)),
+                (.character(">"), .play(.forward)),
+            ],
             helpKeys: "←  →", help: ["back, forward 5 s (the whole room moves too)"]
         ) { $0.question ? [KeyHint(key: "←", label: "5 s back")] : [KeyHint(key: "←/→", label: "5 s")] },
         KeyBinding(id: "side", keys: [(.tab, .nextSide)], helpKeys: "Tab", help: ["switch side (with two caregivers)"]) {

@@ -33,14 +33,13 @@ public struct RoomTimeline: Sendable {
     public let scenario: Scenario
     /// The room at the current step.
     public private(set) var now: RoomMoment
+    /// The tallies, inputs and checkpoints recorded so far.
+    private var history: CheckpointedHistory<RoomMoment, RoomTally>
     /// Every recorded step's tallies, step by step, dyad by dyad
     /// (`tallies[step * dyadCount + dyad]`).
-    public private(set) var tallies: [RoomTally] = []
+    public var tallies: [RoomTally] { history.records }
     /// The inputs, by the step they apply to, in the order given.
-    public private(set) var inputs: [Int: [LiveInput]] = [:]
-    /// `checkpoints[k]` is the room after `k * checkpointSteps` steps,
-    /// before that step's inputs.
-    private var checkpoints: [RoomMoment]
+    public var inputs: [Int: [LiveInput]] { history.inputs }
     /// How many dyads each baby has.
     public let dyadCount: Int
     /// Steps between checkpoints: at least 50, more for a long run or a
@@ -73,8 +72,8 @@ public struct RoomTimeline: Sendable {
             room: room, decisions: DecisionTracker(scenario: scenario),
             pendingHuman: Array(repeating: nil, count: dyadCount))
         now = start
-        checkpoints = [start]
-        tallies.reserveCapacity(min(totalSteps, 200_000) * dyadCount)
+        history = CheckpointedHistory(
+            start: start, dyadCount: dyadCount, checkpointSteps: checkpointSteps, expectedSteps: totalSteps)
         events.reserveCapacity(copies)
     }
 
@@ -85,7 +84,7 @@ public struct RoomTimeline: Sendable {
     /// The current step.
     public var cursor: Int { now.room.stepIndex }
     /// How many steps are recorded.
-    public var recordedSteps: Int { tallies.count / max(1, dyadCount) }
+    public var recordedSteps: Int { history.recordedSteps }
     /// True when the current step is behind the newest recorded one.
     public var isRewound: Bool { cursor < recordedSteps }
     /// True once the run has taken all its steps.
@@ -103,7 +102,7 @@ public struct RoomTimeline: Sendable {
 
     /// The tally of `dyad` at step `step` (0-based, below ``recordedSteps``).
     public func tally(step: Int, dyad: Int) -> RoomTally {
-        tallies[step * dyadCount + dyad]
+        history.records[step * dyadCount + dyad]
     }
 
     /// Takes one step: at the newest moment a new step is recorded; behind
@@ -119,18 +118,14 @@ public struct RoomTimeline: Sendable {
         now.decisions.observe(step: index, events: union)
         if index == recordedSteps {
             for d in 0..<dyadCount {
-                tallies.append(RoomTally(room: now.room, dyad: d, events: events, dyadCount: dyadCount))
+                history.append(RoomTally(room: now.room, dyad: d, events: events, dyadCount: dyadCount))
             }
         }
         arrive()
     }
 
     private mutating func arrive() {
-        let index = cursor
-        if index % checkpointSteps == 0 && checkpoints.count == index / checkpointSteps {
-            checkpoints.append(now)
-        }
-        for input in inputs[index] ?? [] { apply(input) }
+        for input in history.arrive(at: cursor, now) { apply(input) }
     }
 
     private mutating func apply(_ input: LiveInput) {
@@ -167,9 +162,8 @@ public struct RoomTimeline: Sendable {
     public mutating func seek(to target: Int) {
         let goal = min(max(0, target), recordedSteps)
         if goal < cursor {
-            let k = min(goal / checkpointSteps, checkpoints.count - 1)
-            now = checkpoints[k]
-            for input in inputs[cursor] ?? [] { apply(input) }
+            now = history.checkpoint(atOrBefore: goal)
+            for input in history.inputs(at: cursor) { apply(input) }
         }
         while cursor < goal && !isFinished { step() }
     }
@@ -182,15 +176,11 @@ public struct RoomTimeline: Sendable {
     public mutating func branch(with input: LiveInput) -> Bool {
         var dropped = false
         if isRewound {
-            let keep = cursor
-            tallies.removeSubrange((keep * dyadCount)...)
-            inputs = inputs.filter { $0.key <= keep }
-            let kept = keep / checkpointSteps + 1
-            if checkpoints.count > kept { checkpoints.removeSubrange(kept...) }
+            history.dropFuture(from: cursor, keepingInputsOfStep: true)
             inputRevision += 1
             dropped = true
         }
-        inputs[cursor, default: []].append(input)
+        history.add(input, at: cursor)
         apply(input)
         return dropped
     }
@@ -202,12 +192,9 @@ public struct RoomTimeline: Sendable {
         guard now.decisions.decisions.indices.contains(decision), let target = now.decisions.reachedStep[decision] else {
             return
         }
-        tallies.removeSubrange(min(tallies.count, target * dyadCount)...)
-        inputs = inputs.filter { $0.key < target }
-        let kept = target / checkpointSteps + 1
-        if checkpoints.count > kept { checkpoints.removeSubrange(kept...) }
-        now = checkpoints[min(target / checkpointSteps, checkpoints.count - 1)]
-        for input in inputs[cursor] ?? [] { apply(input) }
+        history.dropFuture(from: target, keepingInputsOfStep: false)
+        now = history.checkpoint(atOrBefore: target)
+        for input in history.inputs(at: cursor) { apply(input) }
         while cursor < target && !isFinished { step() }
         inputRevision += 1
     }

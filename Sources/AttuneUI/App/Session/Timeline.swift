@@ -38,14 +38,13 @@ public struct Timeline: Sendable {
     public let seed: UInt64
     /// The run at the current step.
     public private(set) var now: Moment
+    /// The samples, inputs and checkpoints recorded so far.
+    private var history: CheckpointedHistory<Moment, DyadSample>
     /// Every recorded step's samples, step by step, dyad by dyad
     /// (`samples[step * dyadCount + dyad]`).
-    public private(set) var samples: [DyadSample] = []
+    public var samples: [DyadSample] { history.records }
     /// The keyboard's inputs, by the step they apply to, in the order given.
-    public private(set) var inputs: [Int: [LiveInput]] = [:]
-    /// `checkpoints[k]` is the run after `k * checkpointSteps` steps, before
-    /// that step's inputs.
-    private var checkpoints: [Moment]
+    public var inputs: [Int: [LiveInput]] { history.inputs }
     /// How many dyads the run has.
     public let dyadCount: Int
     /// Steps between checkpoints: 50 (5 s at the default 0.1 s step), or
@@ -110,14 +109,14 @@ public struct Timeline: Sendable {
             pendingHuman: Array(repeating: nil, count: scenario.plan.dyads.count),
             decisions: DecisionTracker(scenario: scenario), coach: Coach(scenario: scenario))
         now = start
-        checkpoints = [start]
-        samples.reserveCapacity(min(scenario.plan.stepsPerPhase.reduce(0, +), 200_000) * dyadCount)
+        history = CheckpointedHistory(
+            start: start, dyadCount: dyadCount, checkpointSteps: checkpointSteps, expectedSteps: totalSteps)
     }
 
     /// The current step: how many steps the run has taken.
     public var cursor: Int { now.simulation.stepIndex }
     /// How many steps are recorded (the newest moment reached).
-    public var recordedSteps: Int { samples.count / max(1, dyadCount) }
+    public var recordedSteps: Int { history.recordedSteps }
     /// True when the current step is behind the newest recorded one.
     public var isRewound: Bool { cursor < recordedSteps }
     /// True once the run has taken all its steps.
@@ -133,7 +132,7 @@ public struct Timeline: Sendable {
 
     /// The sample of `dyad` at step `step` (0-based, below ``recordedSteps``).
     public func sample(step: Int, dyad: Int) -> DyadSample {
-        samples[step * dyadCount + dyad]
+        history.records[step * dyadCount + dyad]
     }
 
     /// Takes one step: at the newest moment a new step is recorded; behind
@@ -149,7 +148,7 @@ public struct Timeline: Sendable {
         now.coach.observe(step: index, events: events, simulation: now.simulation)
         if index == recordedSteps {
             for d in 0..<dyadCount {
-                samples.append(DyadSample(now.simulation.dyads[d], events: events[d]))
+                history.append(DyadSample(now.simulation.dyads[d], events: events[d]))
             }
         }
         arrive()
@@ -158,11 +157,7 @@ public struct Timeline: Sendable {
     /// Bookkeeping on reaching a step: a checkpoint when one is due, then
     /// the inputs recorded for this step.
     private mutating func arrive() {
-        let index = cursor
-        if index % checkpointSteps == 0 && checkpoints.count == index / checkpointSteps {
-            checkpoints.append(now)
-        }
-        for input in inputs[index] ?? [] { apply(input) }
+        for input in history.arrive(at: cursor, now) { apply(input) }
     }
 
     private mutating func apply(_ input: LiveInput) {
@@ -216,7 +211,7 @@ public struct Timeline: Sendable {
         let end = min(timeline.cursor, timeline.recordedSteps)
         for step in 0...end {
             for input in timeline.inputs[step] ?? [] {
-                run.inputs[step, default: []].append(input)
+                run.history.add(input, at: step)
                 run.apply(input)
             }
             if step < end && !run.isFinished { run.step() }
@@ -235,12 +230,9 @@ public struct Timeline: Sendable {
         guard now.decisions.decisions.indices.contains(decision), let target = now.decisions.reachedStep[decision] else {
             return
         }
-        samples.removeSubrange(min(samples.count, target * dyadCount)...)
-        inputs = inputs.filter { $0.key < target }
-        let kept = target / checkpointSteps + 1
-        if checkpoints.count > kept { checkpoints.removeSubrange(kept...) }
-        now = checkpoints[min(target / checkpointSteps, checkpoints.count - 1)]
-        for input in inputs[cursor] ?? [] { apply(input) }
+        history.dropFuture(from: target, keepingInputsOfStep: false)
+        now = history.checkpoint(atOrBefore: target)
+        for input in history.inputs(at: cursor) { apply(input) }
         while cursor < target && !isFinished { step() }
     }
 
@@ -250,9 +242,8 @@ public struct Timeline: Sendable {
     public mutating func seek(to target: Int) {
         let goal = min(max(0, target), recordedSteps)
         if goal < cursor {
-            let k = min(goal / checkpointSteps, checkpoints.count - 1)
-            now = checkpoints[k]
-            for input in inputs[cursor] ?? [] { apply(input) }
+            now = history.checkpoint(atOrBefore: goal)
+            for input in history.inputs(at: cursor) { apply(input) }
         }
         while cursor < goal && !isFinished { step() }
     }
@@ -261,14 +252,8 @@ public struct Timeline: Sendable {
     /// this starts a new future: the recorded steps after this one, their
     /// inputs and checkpoints are dropped first.
     public mutating func branch(with input: LiveInput) {
-        if isRewound {
-            let keep = cursor
-            samples.removeSubrange((keep * dyadCount)...)
-            inputs = inputs.filter { $0.key <= keep }
-            let kept = keep / checkpointSteps + 1
-            if checkpoints.count > kept { checkpoints.removeSubrange(kept...) }
-        }
-        inputs[cursor, default: []].append(input)
+        if isRewound { history.dropFuture(from: cursor, keepingInputsOfStep: true) }
+        history.add(input, at: cursor)
         apply(input)
     }
 }

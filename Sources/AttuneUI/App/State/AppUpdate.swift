@@ -191,28 +191,28 @@ extension AppState {
         screen = .debrief(DebriefState(session: session))
     }
 
-    private mutating func pressInDebrief(_ key: Key, _ debrief: inout DebriefState) -> [AppEffect] {
-        guard let command = KeyMap.debrief.command(for: key, in: ()) else { return [] }
+    /// What a debrief key does alike on a run's debrief and a room's:
+    /// scrolls `scroll` (in lines, a page being the window's height less
+    /// 4), goes back to the scenes, quits with the debrief's `text` as the
+    /// summary, or shows the keys. `replay` and `back` are each debrief's
+    /// own and do nothing here.
+    /// - Returns: the effects when the key left the debrief for the scenes;
+    ///   nil when the debrief stays, to be clamped and kept by the caller.
+    mutating func pressOnDebriefPage(_ command: DebriefCommand, scroll: inout Int, text: @autoclosure () -> String) -> [AppEffect]? {
         let page = max(1, size.height - 4)
         switch command {
         case .lineUp:
-            debrief.scroll = max(0, debrief.scroll - 1)
+            scroll = max(0, scroll - 1)
         case .lineDown:
-            debrief.scroll += 1
+            scroll += 1
         case .pageUp:
-            debrief.scroll = max(0, debrief.scroll - page)
+            scroll = max(0, scroll - page)
         case .pageDown:
-            debrief.scroll += page
+            scroll += page
         case .top:
-            debrief.scroll = 0
+            scroll = 0
         case .bottom:
-            debrief.scroll = Int.max / 2
-        case .replay:
-            start(debrief.session.scenario)
-            return []
-        case .back:
-            screen = .live(debrief.session)
-            return []
+            scroll = Int.max / 2
         case .scenes:
             screen = .chooser
             if scenes.scenarios.isEmpty {
@@ -221,9 +221,28 @@ extension AppState {
             }
             return []
         case .quit:
-            outcome = .quit(summary: ascii ? TextFormatting.ascii(debrief.report.plainText) : debrief.report.plainText)
+            let summary = text()
+            outcome = .quit(summary: ascii ? TextFormatting.ascii(summary) : summary)
         case .help:
             isHelpShown = true
+        case .replay, .back:
+            break
+        }
+        return nil
+    }
+
+    private mutating func pressInDebrief(_ key: Key, _ debrief: inout DebriefState) -> [AppEffect] {
+        guard let command = KeyMap.debrief.command(for: key, in: ()) else { return [] }
+        switch command {
+        case .replay:
+            start(debrief.session.scenario)
+            return []
+        case .back:
+            screen = .live(debrief.session)
+            return []
+        default:
+            let report = debrief.report
+            if let effects = pressOnDebriefPage(command, scroll: &debrief.scroll, text: report.plainText) { return effects }
         }
         debrief.scroll = min(max(0, debrief.scroll), DebriefView.maximumScroll(debrief.report, size: size, ascii: ascii))
         screen = .debrief(debrief)

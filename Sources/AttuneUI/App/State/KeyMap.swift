@@ -65,19 +65,9 @@ public enum KeyMap {
 
     /// The live screen's bindings, in the order of its help overlay.
     public static let live = KeyTable<LiveCommand, LiveSession>([
-        KeyBinding(id: "pause", keys: [(.character(" "), .togglePause)], helpKeys: "Space", help: ["pause, or play on"]) {
-            $0.question ? [] : [KeyHint(key: "Space", label: $0.paused ? "play" : "pause")]
-        },
-        KeyBinding(id: "step", keys: [(.character("."), .step)], helpKeys: ".", help: ["one step (0.1 s) while paused"]) { _ in
-            [KeyHint(key: ".", label: "step")]
-        },
+        .pause(LiveCommand.play), .step(LiveCommand.play), .speed(LiveCommand.play),
         KeyBinding(
-            id: "speed",
-            keys: [(.character("+"), .faster), (.character("="), .faster), (.character("-"), .slower), (.character("_"), .slower)],
-            helpKeys: "+  -", help: ["faster, slower (0.25x to 32x)"]
-        ) { _ in [KeyHint(key: "+/-", label: "speed")] },
-        KeyBinding(
-            id: "seek", keys: [(.left, .back), (.right, .forward)], helpKeys: "←  →",
+            id: "seek", keys: [(.left, .play(.back)), (.right, .play(.forward))], helpKeys: "←  →",
             help: ["back, forward 5 s through the run", "acting after going back starts a new future"]
         ) { $0.question ? [KeyHint(key: "←", label: "5 s back")] : [KeyHint(key: "←/→", label: "5 s")] },
         KeyBinding(id: "restart", keys: [(.character("r"), .restart)], helpKeys: "r", help: ["start the run again"]) { _ in
@@ -282,8 +272,9 @@ public enum KeyMap {
     public static var debriefHelp: [KeyHint] { debrief.helpRows }
 }
 
-/// What a key asks of the live screen.
-public enum LiveCommand: Hashable, Sendable {
+/// What a key asks of a run played in time, alike on the live screen and
+/// in the room.
+public enum PlaybackCommand: Hashable, Sendable {
     /// Pause, or play on (at the end: open the debrief).
     case togglePause
     /// One step while paused (pauses first while playing).
@@ -292,10 +283,44 @@ public enum LiveCommand: Hashable, Sendable {
     case faster
     /// A slower speed.
     case slower
-    /// Five seconds back through the run.
+    /// Five seconds back.
     case back
     /// Five seconds forward through what is recorded.
     case forward
+}
+
+extension KeyBinding where Command: Equatable {
+    /// Space: pause, or play on; `play` makes the screen's command.
+    static func pause(_ play: (PlaybackCommand) -> Command) -> KeyBinding {
+        KeyBinding(id: "pause", keys: [(.character(" "), play(.togglePause))], helpKeys: "Space", help: ["pause, or play on"]) {
+            $0.question ? [] : [KeyHint(key: "Space", label: $0.paused ? "play" : "pause")]
+        }
+    }
+
+    /// `.`: one step while paused; `play` makes the screen's command.
+    static func step(_ play: (PlaybackCommand) -> Command) -> KeyBinding {
+        KeyBinding(id: "step", keys: [(.character("."), play(.step))], helpKeys: ".", help: ["one step (0.1 s) while paused"]) { _ in
+            [KeyHint(key: ".", label: "step")]
+        }
+    }
+
+    /// `+` and `-`: faster, slower; `play` makes the screen's command.
+    static func speed(_ play: (PlaybackCommand) -> Command) -> KeyBinding {
+        KeyBinding(
+            id: "speed",
+            keys: [
+                (.character("+"), play(.faster)), (.character("="), play(.faster)), (.character("-"), play(.slower)),
+                (.character("_"), play(.slower)),
+            ],
+            helpKeys: "+  -", help: ["faster, slower (0.25x to 32x)"]
+        ) { _ in [KeyHint(key: "+/-", label: "speed")] }
+    }
+}
+
+/// What a key asks of the live screen.
+public enum LiveCommand: Hashable, Sendable {
+    /// Play, pause, step, speed or seek (``PlaybackCommand``).
+    case play(PlaybackCommand)
     /// The run again from the start, with the same seed.
     case restart
     /// The selected caregiver's next policy.

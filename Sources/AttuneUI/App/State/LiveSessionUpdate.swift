@@ -1,7 +1,7 @@
 import AttuneModel
 import AttuneScenario
 
-extension LiveSession {
+extension LiveSession: PlayedSession {
     /// What a key on the live screen leads to, beyond the session itself.
     enum KeyResult: Equatable {
         /// Stay on the live screen.
@@ -37,52 +37,11 @@ extension LiveSession {
 
     /// Carries out one command of the live screen.
     mutating func perform(_ command: LiveCommand) -> KeyResult {
-        let dt = timeline.stepSeconds
-        let fiveSeconds = max(1, Int((5 / dt).rounded()))
         switch command {
         case let .answer(choice):
             if let decision = timeline.openDecision { answer(decision: decision, choice: choice) }
-        case .togglePause:
-            if askingForAnAnswer() { return .stay }
-            if timeline.isFinished { return .openDebrief }
-            isPaused.toggle()
-            owedSeconds = 0
-        case .step:
-            if askingForAnAnswer() { return .stay }
-            if !isPaused {
-                isPaused = true
-                owedSeconds = 0
-            } else if !timeline.isFinished {
-                timeline.step()
-                return timeline.isFinished ? .openDebrief : .stay
-            }
-        case .faster:
-            speed = Speed.faster(than: speed)
-            notice = Notice("Speed \(TextFormatting.speed(speed)).")
-        case .slower:
-            speed = Speed.slower(than: speed)
-            notice = Notice("Speed \(TextFormatting.speed(speed)).")
-        case .back:
-            let before = timeline.cursor
-            timeline.seek(to: before - fiveSeconds)
-            owedSeconds = 0
-            let at = TextFormatting.clock(timeline.seconds)
-            let text =
-                before == 0
-                ? "This is the start of the run."
-                : "Back to \(at). Play on to see the same moments again, or act to try something new from here."
-            notice = Notice(text)
-        case .forward:
-            let before = timeline.cursor
-            timeline.seek(to: before + fiveSeconds)
-            owedSeconds = 0
-            let text =
-                timeline.cursor == before
-                ? "This is the newest moment: nothing is recorded after it yet."
-                : "Forward to \(TextFormatting.clock(timeline.seconds))"
-                    + (timeline.isRewound ? ", replaying what happened." : ", the newest moment.")
-            notice = Notice(text)
-            return timeline.isFinished ? .openDebrief : .stay
+        case let .play(playback):
+            if perform(playback: playback) { return .openDebrief }
         case .restart:
             let panel = settings
             self = LiveSession(scenario: scenario, seed: timeline.seed, speed: speed, paused: isPaused)
@@ -161,13 +120,6 @@ extension LiveSession {
         return .stay
     }
 
-    /// While a question waits, Space and `.` only say how to go on.
-    private mutating func askingForAnAnswer() -> Bool {
-        guard let decision = timeline.openDecision, !timeline.isFinished else { return false }
-        notice = Notice("Choose an answer to go on: " + DecisionText.choices(scenario.decisions[decision]) + ".")
-        return true
-    }
-
     /// Answers the open decision with `choice` and plays on.
     private mutating func answer(decision: Int, choice: Int) {
         let point = scenario.decisions[decision]
@@ -185,27 +137,6 @@ extension LiveSession {
             text += " Press \(KeyMap.whatIfKey) to go back to this question and try another answer."
         }
         notice = Notice(text)
-    }
-
-    /// Goes back to the latest answered question, keeping the path taken
-    /// so far for the debrief.
-    private mutating func whatIf() {
-        guard let decision = timeline.now.decisions.latestAnswered(atOrBefore: timeline.cursor) else {
-            notice = Notice(
-                scenario.decisions.isEmpty
-                    ? "This scene has no questions to go back to."
-                    : "There is no answered question to go back to yet.")
-            return
-        }
-        timeline.seek(to: timeline.recordedSteps)
-        branches.append(DecisionBranch(timeline: timeline))
-        timeline.reopen(decision: decision)
-        isPaused = true
-        owedSeconds = 0
-        let kept = branches.count
-        notice = Notice(
-            "Back to the question at \(TextFormatting.clock(timeline.seconds)). "
-                + "\(kept == 1 ? "The path you took is" : "The \(kept) paths you took are") kept for the end. Choose again.")
     }
 
     /// Moves the chosen parameter of the settings panel one increment up
@@ -254,32 +185,14 @@ extension LiveSession {
         notice = Notice(sentence)
     }
 
-    /// Advances the run by `seconds` of wall-clock time (at most 1 s counts)
-    /// at its speed, taking at most `maximumSteps` steps; pauses at a
-    /// question.
-    /// - Returns: whether anything on screen changed (a step, or a notice
-    ///   that expired), and whether the run has finished.
-    mutating func advance(wallSeconds seconds: Double, maximumSteps: Int) -> (changed: Bool, finished: Bool) {
-        let wall = min(max(seconds, 0), 1)
-        var noticeExpired = false
-        if let notice {
-            self.notice?.shownSeconds += wall
-            noticeExpired = notice.shownSeconds < Notice.lifetimeSeconds && notice.shownSeconds + wall >= Notice.lifetimeSeconds
-        }
-        let dt = timeline.stepSeconds
-        owedSeconds += wall * speed
-        var steps = Int((owedSeconds + 1e-9) / dt)
-        steps = min(steps, maximumSteps)
-        owedSeconds = max(0, owedSeconds - Double(steps) * dt)
-        guard steps > 0 else { return (noticeExpired, false) }
-        for _ in 0..<steps {
-            timeline.step()
-            if timeline.isFinished || timeline.openDecision != nil { break }
-        }
-        if timeline.openDecision != nil && !timeline.isFinished {
-            isPaused = true
-            owedSeconds = 0
-        }
-        return (true, timeline.isFinished)
+    func followTimeline() {}
+
+    func wentBack(to clock: String) -> String {
+        "Back to \(clock). Play on to see the same moments again, or act to try something new from here."
+    }
+
+    mutating func keepBranch() -> Int {
+        branches.append(DecisionBranch(timeline: timeline))
+        return branches.count
     }
 }
