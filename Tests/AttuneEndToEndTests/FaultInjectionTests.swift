@@ -591,7 +591,7 @@ struct RecordingFaultTests {
             // The terminal is given back (it cannot be after kill -9).
             if signals != [SIGKILL] {
                 try pane.run("clear; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo STTY")
-                try pane.wait(for: "icanon echo STTY")
+                try pane.wait(for: "icanon echo STTY", seconds: 30)
             }
         }
     }
