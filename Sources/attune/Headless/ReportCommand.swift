@@ -90,13 +90,8 @@ struct ReportCommand: ParsableCommand {
                 }
                 picture = RunPicture(paths: paths)
             } else {
-                try PopulationChoice.check(population, overrides: overrides)
-                var scenario = try loadScenario(source, overrides: overrides)
-                population?.apply(to: &scenario)
+                let scenario = try loadPlayable(source, overrides: overrides, population: population)
                 try checkOutputs([("--svg", svg), ("--html", html)], scenario: scenario)
-                if let tooLong = Timeline.tooLong(scenario) {
-                    throw CommandFailure(description: "\(source): \(tooLong)")
-                }
                 if scenario.usesHumanCaregiver {
                     throw CommandFailure(
                         description:

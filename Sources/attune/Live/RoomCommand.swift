@@ -77,17 +77,13 @@ struct RoomCommand: ParsableCommand {
     /// recording must name to meet the same babies again (nil when the
     /// scenario's own spreads are kept).
     func load() throws -> (Scenario, PopulationChoice?) {
-        try PopulationChoice.check(options.population, overrides: options.overrides)
-        var loaded = try loadScenario(scenario, overrides: options.overrides)
         var population = options.population
-        if let population {
-            population.apply(to: &loaded)
-        } else if loaded.plan.population.isFixed {
+        var loaded = try loadPlayable(scenario, overrides: options.overrides, population: population)
+        if population == nil && loaded.plan.population.isFixed {
+            // A room of one baby many times over says nothing: a scenario
+            // with a fixed baby is drawn from the default population.
             population = .default
             population?.apply(to: &loaded)
-        }
-        if let tooLong = Timeline.tooLong(loaded) {
-            throw CommandFailure(description: "\(scenario): \(tooLong)")
         }
         if loaded.usesHumanCaregiver {
             throw CommandFailure(

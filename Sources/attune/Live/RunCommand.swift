@@ -128,12 +128,7 @@ struct Run: ParsableCommand {
             var initial: AppState
             var sink: RecordingSink?
             if let scenario {
-                try PopulationChoice.check(population, overrides: overrides)
-                var loaded = try loadScenario(scenario, overrides: overrides)
-                population?.apply(to: &loaded)
-                if let tooLong = Timeline.tooLong(loaded) {
-                    throw CommandFailure(description: "\(scenario): \(tooLong)")
-                }
+                let loaded = try loadPlayable(scenario, overrides: overrides, population: population)
                 if let record {
                     try checkOutputs([("--record", record)], scenario: loaded)
                     sink = try RecordingSink(

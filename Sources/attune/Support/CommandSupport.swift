@@ -2,6 +2,7 @@ import ArgumentParser
 import AttuneLab
 import AttuneModel
 import AttuneScenario
+import AttuneUI
 import Foundation
 
 /// A failure worth one plain message on standard error.
@@ -43,6 +44,20 @@ func loadScenario(_ nameOrPath: String, overrides: [String]) throws -> Scenario 
     } catch {
         throw ScenarioErrorsWithHint(errors: error, hint: scenarioMissing(nameOrPath) ? listHint : nil)
     }
+}
+
+/// The scenario `nameOrPath` as a run, a room or a report plays it: the
+/// overrides applied, then `population` (checked against the overrides
+/// first); refused, naming the scenario, when its timeline would be longer
+/// than a screen keeps.
+func loadPlayable(_ nameOrPath: String, overrides: [String], population: PopulationChoice?) throws -> Scenario {
+    try PopulationChoice.check(population, overrides: overrides)
+    var loaded = try loadScenario(nameOrPath, overrides: overrides)
+    population?.apply(to: &loaded)
+    if let tooLong = Timeline.tooLong(loaded) {
+        throw CommandFailure(description: "\(nameOrPath): \(tooLong)")
+    }
+    return loaded
 }
 
 /// The pointer to the ready scenarios, for a name or file that was not found.
