@@ -63,6 +63,12 @@ enum TemporaryFiles {
     private static func installLocked() {
         guard !installed else { return }
         installed = true
+        // The handler reads these globals. Swift makes a global on first
+        // use, and making `slots` allocates: were that first use inside the
+        // handler, a signal arriving while the program is itself allocating
+        // would corrupt the heap. Make them here, before any handler exists.
+        _ = slots
+        _ = capacity
         for signal in signals { install(signal, onlyOverDefault: true) }
         install(SIGQUIT, onlyOverDefault: false)
     }
