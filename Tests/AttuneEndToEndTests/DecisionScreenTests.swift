@@ -52,7 +52,7 @@ struct DecisionScreenTests {
 
 @Suite("Keys that must not make the screen untrue, driven in tmux", .serialized)
 struct KeyHonestyScreenTests {
-    @Test("stray keys after the end leave the debrief as it was: b, 5, q never make it 'you, at the keyboard'")
+    @Test("stray keys after the end leave the debrief as it was: b, 5, q never make it 'you, at the keyboard'; unknown keys get a hint")
     func strayKeysAfterTheEnd() throws {
         let pane = try livePane()
         try pane.run(TmuxPane.attune("run scene-a-waits --speed 32"))
@@ -66,6 +66,14 @@ struct KeyHonestyScreenTests {
         let again = try pane.wait(for: "What happened")
         #expect(again.contains("Waits · waits through look-aways"))
         #expect(!again.contains("at the keyboard"))
+        // A key the debrief and the chooser do not use gets a hint there too.
+        try pane.type("5")
+        let hinted = try pane.wait(for: "5 does nothing here. Press ? for the keys.")
+        #expect(hinted.contains("What happened"))
+        try pane.type("s")
+        try pane.wait(for: "Choose a scene with")
+        try pane.type("z")
+        try pane.wait(for: "z does nothing here. Press ? for the keys.")
     }
 
     @Test("with Caps Lock on, I answers the question; ? pauses and says so; an unknown key gets a hint")

@@ -88,6 +88,52 @@ struct AppKeyHonestyTests {
         #expect(app.session?.policy(dyad: 0) == .attuned)
     }
 
+    @Test func anUnknownKeyOnTheChooserGetsAHintInPlaceOfTheInstruction() throws {
+        var app = AppState(chooser: [try readyScenario("scene-a-waits")], size: Size(width: 80, height: 24))
+        #expect(app.screenLines[2].contains("Choose a scene with"))
+        app.type("z")
+        #expect(app.screenLines[2] == " z does nothing here. Press ? for the keys.".padding(toLength: 80))
+        app.type("Q")
+        #expect(app.screenLines[2].contains("Q does nothing here; q does (is Caps Lock on?)"))
+        app.press(.down)
+        #expect(app.screenLines[2].contains("Choose a scene with"))
+        #expect(app.outcome == nil)
+    }
+
+    @Test func anUnknownKeyOnEitherDebriefGetsAHintOnItsLastRow() throws {
+        var app = try liveApp("scene-a-waits", width: 80, height: 24, paused: true)
+        app.type("q")
+        #expect(app.screen.kind == .debrief)
+        let before = app.screenLines
+        app.type("5")
+        #expect(app.screenLines[22] == " 5 does nothing here. Press ? for the keys.".padding(toLength: 80))
+        #expect(Array(app.screenLines[0..<22]) == Array(before[0..<22]))
+        #expect(app.screenLines[23] == before[23], "the key bar stays")
+        app.type("R")
+        #expect(app.screenLines[22].contains("R does nothing here; r does (is Caps Lock on?)"))
+        #expect(app.screen.kind == .debrief)
+        app.press(.down)
+        #expect(!app.screenText.contains("does nothing here"))
+
+        var room = try roomApp(width: 100, height: 30, paused: true)
+        room.type("q")
+        #expect(room.screen.kind == .roomDebrief)
+        room.type("z")
+        #expect(room.screenLines[28].contains("z does nothing here. Press ? for the keys."))
+        room.type("j")
+        #expect(!room.screenText.contains("does nothing here"))
+    }
+
+    @Test func anUnknownKeyInTheRoomGetsAHint() throws {
+        var app = try roomApp(width: 100, height: 30, paused: true)
+        app.type("z")
+        #expect(app.room?.currentNotice?.text == "z does nothing here. Press ? for the keys.")
+        #expect(app.screenText.contains("z does nothing here."))
+        app.press(.enter)
+        app.type("Z")
+        #expect(app.room?.currentNotice?.text == "Z does nothing here. Press ? for the keys.")
+    }
+
     @Test func anUnknownKeyAtAQuestionNamesTheAnswers() throws {
         var app = try liveApp("workshop-wait-or-lean-in")
         app.playUntilAsked()

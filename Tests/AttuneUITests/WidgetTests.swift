@@ -193,6 +193,24 @@ func rendered(_ widget: some Widget, width: Int, height: Int) -> Frame {
         let frame = rendered(KeyBar(hints: hints), width: 15, height: 1)
         #expect(frame.text(row: 0) == " q  quit       ")
     }
+
+    @Test func withoutPaddingTheKeysStayInReverseAndTakeLessRoom() {
+        let frame = rendered(KeyBar(hints: hints, padded: false), width: 16, height: 1)
+        #expect(frame.text(row: 0) == "q quit  p pause ")
+        #expect(frame[0, 0] == Cell("q", style: Style(reverse: true)))
+        #expect(!frame[1, 0].style.reverse)
+        #expect(frame[8, 0] == Cell("p", style: Style(reverse: true)))
+        #expect(KeyBar.width(hints, gap: 2, padded: false) == 15)
+    }
+
+    @Test func theRoomiestStyleThatFits() {
+        #expect(KeyBar.width(hints, gap: 2) == 19)
+        #expect(KeyBar.roomiest(hints, width: 19)! == (2, true))
+        #expect(KeyBar.roomiest(hints, width: 18)! == (1, true))
+        #expect(KeyBar.roomiest(hints, width: 17)! == (2, false))
+        #expect(KeyBar.roomiest(hints, width: 14)! == (1, false))
+        #expect(KeyBar.roomiest(hints, width: 13) == nil)
+    }
 }
 
 @Suite struct CentredMessageTests {

@@ -10,6 +10,9 @@ public struct RoomDebriefState: Sendable {
     public var report: RoomReport
     /// How many lines the page is scrolled down, 0 or more.
     public var scroll: Int = 0
+    /// What to press instead, after a key the debrief does not use; gone
+    /// with the next key.
+    public var keyHint: String?
 
     /// A debrief of `room` as it is now.
     public init(room: RoomSession) {
@@ -91,7 +94,12 @@ extension AppState {
     }
 
     private mutating func pressInRoomDebrief(_ key: Key, _ debrief: inout RoomDebriefState) -> [AppEffect] {
-        guard let command = KeyMap.debrief.command(for: key, in: ()) else { return [] }
+        debrief.keyHint = nil
+        guard let command = KeyMap.debrief.command(for: key, in: ()) else {
+            debrief.keyHint = KeyMap.unknownKeyHint(key) { KeyMap.debrief.command(for: $0, in: ()) != nil }
+            screen = .roomDebrief(debrief)
+            return []
+        }
         switch command {
         case .replay:
             let room = debrief.room

@@ -14,7 +14,10 @@ extension RoomSession: PlayedSession {
     /// ``RoomKeys/baby`` with a baby opened) in a window of `size`.
     mutating func handle(_ key: Key, size: Size) -> KeyResult {
         let table = lens == nil ? RoomKeys.grid : RoomKeys.baby
-        guard let command = table.command(for: key, in: self) else { return .stay }
+        guard let command = table.command(for: key, in: self) else {
+            notice = Notice(KeyMap.unknownKeyHint(key) { [self] in table.command(for: $0, in: self) != nil })
+            return .stay
+        }
         return perform(command, size: size)
     }
 

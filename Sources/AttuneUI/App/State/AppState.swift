@@ -53,6 +53,9 @@ public struct DebriefState: Sendable {
     public var report: DebriefReport
     /// How many lines the page is scrolled down, 0 or more.
     public var scroll: Int = 0
+    /// What to press instead, after a key the debrief does not use; gone
+    /// with the next key.
+    public var keyHint: String?
 
     /// A debrief of `session` as it is now.
     public init(session: LiveSession) {
@@ -103,6 +106,9 @@ public struct ChooserState: Sendable {
     public var selected: Int
     /// True while the scenarios are being loaded.
     public var isLoading: Bool
+    /// What to press instead, after a key the chooser does not use; gone
+    /// with the next key.
+    public var keyHint: String?
 
     /// Creates a chooser over `scenarios` with the first one selected.
     public init(scenarios: [Scenario], selected: Int = 0, isLoading: Bool = false) {

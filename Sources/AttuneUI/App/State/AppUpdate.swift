@@ -152,7 +152,11 @@ extension AppState {
     }
 
     private mutating func pressInChooser(_ key: Key) -> [AppEffect] {
-        guard let command = KeyMap.chooser.command(for: key, in: ()) else { return [] }
+        scenes.keyHint = nil
+        guard let command = KeyMap.chooser.command(for: key, in: ()) else {
+            scenes.keyHint = KeyMap.unknownKeyHint(key) { KeyMap.chooser.command(for: $0, in: ()) != nil }
+            return []
+        }
         let count = scenes.scenarios.count
         switch command {
         case .up:
@@ -232,7 +236,12 @@ extension AppState {
     }
 
     private mutating func pressInDebrief(_ key: Key, _ debrief: inout DebriefState) -> [AppEffect] {
-        guard let command = KeyMap.debrief.command(for: key, in: ()) else { return [] }
+        debrief.keyHint = nil
+        guard let command = KeyMap.debrief.command(for: key, in: ()) else {
+            debrief.keyHint = KeyMap.unknownKeyHint(key) { KeyMap.debrief.command(for: $0, in: ()) != nil }
+            screen = .debrief(debrief)
+            return []
+        }
         switch command {
         case .replay:
             start(debrief.session.scenario)

@@ -180,6 +180,19 @@ public enum KeyMap {
         return point.choices.firstIndex(where: { $0.key.lowercased() == character.lowercased() })
     }
 
+    /// A short hint for a key a screen does not use: the lowercase key
+    /// when Caps Lock may be on and that key does something (`works`),
+    /// otherwise `?` for the keys.
+    static func unknownKeyHint(_ key: Key, works: (Key) -> Bool) -> String {
+        let name = name(of: key)
+        if case let .character(character) = key, character.isUppercase,
+            let lower = character.lowercased().first, works(.character(lower))
+        {
+            return "\(name) does nothing here; \(lower) does (is Caps Lock on?). Press ? for the keys."
+        }
+        return "\(name) does nothing here. Press ? for the keys."
+    }
+
     /// A key's name as a hint speaks of it: the character itself, or the
     /// key's name ("Enter", "↑").
     static func name(of key: Key) -> String {

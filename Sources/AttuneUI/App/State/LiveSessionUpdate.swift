@@ -26,13 +26,7 @@ extension LiveSession: PlayedSession {
         if let decision = session.timeline.openDecision, !session.timeline.isFinished {
             return "Choose an answer to go on: " + DecisionText.choices(session.scenario.decisions[decision]) + "."
         }
-        let name = KeyMap.name(of: key)
-        if case let .character(character) = key, character.isUppercase,
-            let lower = character.lowercased().first, KeyMap.live.command(for: .character(lower), in: session) != nil
-        {
-            return "\(name) does nothing here; \(lower) does (is Caps Lock on?). Press ? for the keys."
-        }
-        return "\(name) does nothing here. Press ? for the keys."
+        return KeyMap.unknownKeyHint(key) { KeyMap.live.command(for: $0, in: session) != nil }
     }
 
     /// Carries out one command of the live screen.

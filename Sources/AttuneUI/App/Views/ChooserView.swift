@@ -12,9 +12,14 @@ enum ChooserView {
             TextLine(
                 pen.text(" Attune · a baby and a caregiver, face to face"), style: Style(bold: true, reverse: true), glyphs: pen.glyphs),
             in: bands[0])
+        // After a key the chooser does not use, what to press instead
+        // takes the place of the instruction, in bold.
+        let instruction = chooser.keyHint ?? "Choose a scene with ↑ and ↓ (or k and j), then press Enter to watch it."
         frame.render(
-            TextLine(pen.text("Choose a scene with ↑ and ↓ (or k and j), then press Enter to watch it."), glyphs: pen.glyphs),
-            in: bands[1].inset(top: 1, left: 1))
+            TextLine(
+                pen.glyphs.truncate(pen.text(instruction), toWidth: max(1, area.width - 2)), style: Style(bold: chooser.keyHint != nil),
+                glyphs: pen.glyphs),
+            in: bands[1].inset(top: 1, left: 1, right: 1))
         frame.render(KeyBar(hints: KeyMap.chooserBar.map { pen.hint($0) }), in: bands[3])
 
         let body = bands[2]

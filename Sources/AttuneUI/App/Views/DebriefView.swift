@@ -74,6 +74,16 @@ enum DebriefView {
         return max(0, count - bodyHeight(size))
     }
 
+    /// After a key the debrief does not use, what to press instead, in
+    /// bold on the last row of the page's `body` (in place of its line).
+    static func keyHint(_ hint: String?, in body: Rect, on frame: inout Frame, pen: Pen) {
+        guard let hint, body.height > 0 else { return }
+        let row = body.line(body.height - 1)
+        frame.fill(row, with: Cell(" "))
+        let text = pen.glyphs.truncate(pen.text(hint), toWidth: max(1, row.width - 2))
+        frame.render(TextLine(text, style: Style(bold: true), glyphs: pen.glyphs), in: row.inset(left: 1, right: 1))
+    }
+
     static func render(_ debrief: DebriefState, on frame: inout Frame, pen: Pen) {
         let area = frame.bounds
         let bands = area.rows([.fixed(1), .fill(), .fixed(1)])
@@ -93,6 +103,7 @@ enum DebriefView {
         for (index, line) in all.dropFirst(scroll).prefix(bands[1].height).enumerated() {
             frame.render(TextLine(line.0, style: line.1, glyphs: pen.glyphs), in: bands[1].line(index).inset(left: 1, right: 1))
         }
+        DebriefView.keyHint(debrief.keyHint, in: bands[1], on: &frame, pen: pen)
         frame.render(KeyBar(hints: KeyMap.debriefBar.map { pen.hint($0) }), in: bands[2])
     }
 }

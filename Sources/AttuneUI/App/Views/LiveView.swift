@@ -33,14 +33,15 @@ enum LiveView {
         let human = session.policy(dyad: session.selectedDyad) == .human
         let action = session.timeline.now.simulation.dyads[session.selectedDyad].caregiver.action
         let hints = KeyMap.liveBar(paused: session.isPaused, human: human, dyads: count, whatIf: whatIf, action: action)
-        // Two columns between hints, or one when that makes room for the
-        // settings key (at 80 columns with one caregiver; with two it does
-        // not fit either way, and `?` lists it).
+        // In her place the six actions come first, padded one column
+        // apart, and what does not fit is under `?`. Otherwise two columns
+        // between hints, then one, then keys without their padding, when
+        // that makes room for the settings key (at 80 columns with two
+        // caregivers, or after a question).
         let throughSettings =
             Array(hints.prefix { $0.key != String(KeyMap.settingsKey) }) + hints.filter { $0.key == String(KeyMap.settingsKey) }
-        let width = bands[4].width
-        let gap = human || (KeyBar.width(throughSettings, gap: 2) > width && KeyBar.width(throughSettings, gap: 1) <= width) ? 1 : 2
-        frame.render(KeyBar(hints: hints.map { pen.hint($0) }, gap: gap), in: bands[4])
+        let style = human ? (gap: 1, padded: true) : KeyBar.roomiest(throughSettings, width: bands[4].width) ?? (2, true)
+        frame.render(KeyBar(hints: hints.map { pen.hint($0) }, gap: style.gap, padded: style.padded), in: bands[4])
     }
 
     /// What this run's baby is like, in words (every dyad meets the same

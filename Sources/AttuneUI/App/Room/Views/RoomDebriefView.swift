@@ -47,6 +47,7 @@ enum RoomDebriefView {
         for (index, line) in all.dropFirst(scroll).prefix(bands[1].height).enumerated() {
             frame.render(TextLine(line.0, style: line.1, glyphs: pen.glyphs), in: bands[1].line(index).inset(left: 1, right: 1))
         }
+        DebriefView.keyHint(debrief.keyHint, in: bands[1], on: &frame, pen: pen)
         frame.render(KeyBar(hints: RoomKeys.debriefBar.map { pen.hint($0) }), in: bands[2])
     }
 }
