@@ -272,11 +272,14 @@ public final class Terminal {
     public func stop() {
         guard isActive else { return }
         isActive = false
-        SignalRelay.setActive(false)
+        // The relay stays active until `endwin` has given the terminal
+        // back: a second quit signal arriving in between must still find
+        // the terminal to restore before the program leaves at once.
         if !hasGoneAway {
             _ = attune_attrset(0)
             _ = endwin()
         }
+        SignalRelay.setActive(false)
         if let screen {
             delscreen(screen)
             self.screen = nil
@@ -332,9 +335,9 @@ public final class Terminal {
 
     /// Ctrl-Z: gives the terminal back, stops, and on return takes it again.
     private func suspend() {
-        SignalRelay.setActive(false)
         _ = attune_attrset(0)
         _ = endwin()
+        SignalRelay.setActive(false)
         SignalRelay.suspendProcess()
         SignalRelay.setActive(true)
         invalidate()

@@ -316,7 +316,20 @@ struct CoachTests {
         let text = try #require(said)
         let shown = app.screenLines.drop { !$0.contains("Coach: ") }.prefix(2).joined(separator: " ")
         #expect(shown.replacingOccurrences(of: "   ", with: " ").contains(String(text.prefix(30))))
+        // The presenter layout shows the same line, whole, under the caption.
+        app.presenter = true
+        let presented = app.screenLines.suffix(PresenterView.captionRows(height: 30))
+        let coachRows = presented.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.drop { !$0.contains("Coach: ") }
+        let words = coachRows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(words == "Coach: " + text)
+        for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
+            app.update(.resize(size))
+            #expect(app.screenText.contains("Coach: "))
+        }
+        app.presenter = false
         app.type("h")
+        #expect(!app.screenText.contains("Coach:"))
+        app.presenter = true
         #expect(!app.screenText.contains("Coach:"))
     }
 }

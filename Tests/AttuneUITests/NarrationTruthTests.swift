@@ -269,8 +269,18 @@ func presenterFrameUntruths(_ frame: Frame, session: LiveSession) -> [String] {
     let rows = frame.lines
     let text = rows.joined(separator: "\n")
     let captionRows = PresenterView.captionRows(height: frame.height)
-    let caption = rows[(frame.height - captionRows)...].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        .joined(separator: " ")
+    var band = rows[(frame.height - captionRows)...].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    // In her place the band ends with the coaching line: the coach's own
+    // words, whole or shortened with an ellipsis.
+    if session.timeline.openDecision == nil, let coach = PresenterView.coachLine(session) {
+        let start = band.firstIndex { $0.hasPrefix("Coach: ") } ?? band.endIndex
+        let shown = band[start...].joined(separator: " ")
+        band.removeSubrange(start...)
+        let whole = shown == coach.text
+        let shortened = shown.hasSuffix("…") && coach.text.hasPrefix(String(shown.dropLast())) && shown.count > 20
+        if !whole && !shortened { problems.append("the coaching line is \"\(shown)\", the coach says \"\(coach.text)\"") }
+    }
+    let caption = band.joined(separator: " ")
     if session.timeline.openDecision == nil && session.currentNotice == nil {
         let expected = session.timeline.now.narrator.current?.text ?? ""
         if caption != expected && !(session.timeline.now.narrator.lines.isEmpty && caption.hasPrefix("The narration will")) {

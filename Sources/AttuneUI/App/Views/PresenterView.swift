@@ -39,9 +39,39 @@ enum PresenterView {
             row: bands[2].row, style: Style(bold: true), clip: bands[2])
         if let decision = session.timeline.openDecision, !session.timeline.isFinished {
             question(session.scenario.decisions[decision], in: bands[3], on: &frame, pen: pen)
+        } else if let line = coachLine(session), bands[3].height >= 3 {
+            // In her place, the coaching line takes the band's last rows:
+            // two when the band has five or more, else one.
+            let width = max(1, min(bands[3].width - 6, captionWidth))
+            let wrapped = TextFormatting.wrap(pen.text(line.text), width: width)
+            let coachRows = bands[3].height >= 5 ? min(2, wrapped.count) : 1
+            var shown = Array(wrapped.prefix(coachRows))
+            if wrapped.count > coachRows, let last = shown.popLast() {
+                shown.append(pen.glyphs.truncate(last + " " + wrapped[coachRows...].joined(separator: " "), toWidth: width))
+            }
+            let (captionArea, coachArea) = bands[3].splitTop(bands[3].height - shown.count)
+            caption(session, in: captionArea, on: &frame, pen: pen)
+            for (index, text) in shown.enumerated() {
+                frame.render(
+                    TextLine(text, style: line.style, alignment: .centre, glyphs: pen.glyphs),
+                    in: Rect(column: coachArea.column + 3, row: coachArea.row + index, width: coachArea.width - 6, height: 1))
+            }
         } else {
             caption(session, in: bands[3], on: &frame, pen: pen)
         }
+    }
+
+    /// The coaching line while the keyboard has a caregiver's place (as on
+    /// the live screen, ``LiveView/coachedDyad(_:)``), with its style;
+    /// nil when it has none.
+    static func coachLine(_ session: LiveSession) -> (text: String, style: Style)? {
+        guard let d = LiveView.coachedDyad(session) else { return nil }
+        let timeline = session.timeline
+        let label = timeline.dyadCount > 1 ? "\(session.scenario.plan.dyads[d].label): " : ""
+        if let line = timeline.now.coach.line(dyad: d, at: timeline.cursor) {
+            return ("Coach: " + label + line.text, Style(foreground: .calm, bold: true))
+        }
+        return ("Coach: \(label)\(LiveView.coachWaiting)", Style(foreground: .muted))
     }
 
     /// The fewest columns between the two faces, for the line of sight and
