@@ -88,6 +88,23 @@ struct AppKeyHonestyTests {
         #expect(app.session?.policy(dyad: 0) == .attuned)
     }
 
+    @Test func cAndHSayWhatSheWillDoNotWhatSheIs() throws {
+        var app = try liveApp("scene-a-waits", paused: true)
+        let labels = ["attuned", "intrusive", "withdrawn", "still-face", "good-enough", "anxious", "policy"]
+        for _ in KeyMap.policyCycle {
+            app.type("c")
+            let policy = try #require(app.session?.policy(dyad: 0))
+            let notice = try #require(app.session?.currentNotice?.text)
+            #expect(notice.hasSuffix("now \(KeyMap.doing(policy))."), "\(notice)")
+            for label in labels { #expect(!notice.contains(label), "\(notice)") }
+        }
+        app.type("h")
+        app.type("h")
+        let back = try #require(app.session?.currentNotice?.text)
+        #expect(back.contains("is back in her own hands: she "), "\(back)")
+        for label in labels { #expect(!back.contains(label), "\(back)") }
+    }
+
     @Test func anUnknownKeyOnTheChooserGetsAHintInPlaceOfTheInstruction() throws {
         var app = AppState(chooser: [try readyScenario("scene-a-waits")], size: Size(width: 80, height: 24))
         #expect(app.screenLines[2].contains("Choose a scene with"))

@@ -61,6 +61,21 @@ public enum KeyMap {
         }
     }
 
+    /// What the caregiver does under a policy, as a sentence's verb
+    /// phrase ("leans in to win the baby's gaze back"), for the notices of
+    /// `c` and `h`: actions, never a label for the person.
+    public static func doing(_ policy: Policy) -> String {
+        switch policy {
+        case .attuned: "waits through look-aways, greets the baby's return and soothes distress"
+        case .intrusive: "leans in to win the baby's gaze back"
+        case .withdrawn: "is slow and flat, and often looks elsewhere"
+        case .stillFace: "holds a still, unresponsive face"
+        case .goodEnough: "means well, sometimes misreads the baby, then repairs"
+        case .anxious: "waits, but her worry shortens her patience"
+        case .human: "does what you choose"
+        }
+    }
+
     // MARK: - The live screen
 
     /// The live screen's bindings, in the order of its help overlay.

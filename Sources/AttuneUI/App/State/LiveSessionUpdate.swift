@@ -88,14 +88,14 @@ extension LiveSession: PlayedSession {
         case .switchPolicy:
             let d = selectedDyad
             let next = KeyMap.policy(after: policy(dyad: d) == .human ? (policyBeforeHuman[d] ?? .anxious) : policy(dyad: d))
-            act(.policy(dyad: d, next), saying: "now follows the \(next.word) policy: she \(KeyMap.meaning(of: next)).")
+            act(.policy(dyad: d, next), saying: "now \(KeyMap.doing(next)).")
             policyBeforeHuman[d] = nil
         case .takeOrHandBack:
             let d = selectedDyad
             let current = policy(dyad: d)
             if current == .human {
                 let back = policyBeforeHuman[d] ?? .attuned
-                act(.policy(dyad: d, back), saying: "is back to the \(back.word) policy: she \(KeyMap.meaning(of: back)).")
+                act(.policy(dyad: d, back), saying: "is back in her own hands: she \(KeyMap.doing(back)).")
                 policyBeforeHuman[d] = nil
             } else {
                 policyBeforeHuman[d] = current
