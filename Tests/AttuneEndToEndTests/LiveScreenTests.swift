@@ -442,4 +442,18 @@ struct NotATerminalTests {
         #expect(result.standardError.contains("attune batch SCENARIO"))
         #expect(result.standardError.contains("attune trace SCENARIO"))
     }
+
+    @Test(
+        "a mistake in the scenario is named before the missing terminal",
+        arguments: [["run", "still-fase"], ["present", "still-fase"], ["room", "still-fase"]])
+    func scenarioMistakeFirst(arguments: [String]) throws {
+        let result = try AttuneBinary.run(arguments)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("did you mean \"still-face\"?"), "\(result.standardError)")
+        #expect(!result.standardError.contains("needs a terminal"))
+        let typo = try AttuneBinary.run(["run", "still-face", "--set", "infant.age_months=40"])
+        #expect(typo.status == 1)
+        #expect(typo.standardError.contains("age_months"), "\(typo.standardError)")
+        #expect(!typo.standardError.contains("needs a terminal"))
+    }
 }

@@ -50,12 +50,14 @@ struct RoomCommand: ParsableCommand {
             try reportingFailures { try RoomBench.run(self) }
             return
         }
-        guard Terminal.isInteractive else {
-            printError(Run.notATerminalMessage)
-            throw ExitCode.failure
-        }
         try reportingFailures {
+            // A mistake in the scenario is named first, with or without a
+            // terminal.
             let (loaded, population) = try load()
+            guard Terminal.isInteractive else {
+                printError(Run.notATerminalMessage)
+                throw ExitCode.failure
+            }
             var sink: RecordingSink?
             if let record = options.record {
                 try checkOutputs([("--record", record)], scenario: loaded)

@@ -119,16 +119,18 @@ struct Run: ParsableCommand {
         scenario: String?, overrides: [String], population: PopulationChoice? = nil, seed: UInt64?, speed: Double,
         paused: Bool, ascii: Bool, noColor: Bool, present: Bool, record: String? = nil, bell: Bool = false
     ) throws {
-        guard Terminal.isInteractive else {
-            printError(Self.notATerminalMessage)
-            throw ExitCode.failure
-        }
         try reportingFailures {
+            // A mistake in the scenario is named first, with or without a
+            // terminal.
+            let playable = try scenario.map { try loadPlayable($0, overrides: overrides, population: population) }
+            guard Terminal.isInteractive else {
+                printError(Self.notATerminalMessage)
+                throw ExitCode.failure
+            }
             let size = AppState.minimumSize
             var initial: AppState
             var sink: RecordingSink?
-            if let scenario {
-                let loaded = try loadPlayable(scenario, overrides: overrides, population: population)
+            if let loaded = playable {
                 if let record {
                     try checkOutputs([("--record", record)], scenario: loaded)
                     sink = try RecordingSink(
