@@ -22,6 +22,9 @@ public struct Cell: Hashable, Sendable {
 
     /// Returns `grapheme`, or a space when it is a control character.
     static func printable(_ grapheme: Character) -> Character {
+        // Most cells are printable ASCII (space to `~`): their first
+        // scalar's category is known without looking it up.
+        if let byte = grapheme.utf8.first, byte >= 0x20, byte < 0x7F { return grapheme }
         guard let first = grapheme.unicodeScalars.first else { return " " }
         switch first.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator:

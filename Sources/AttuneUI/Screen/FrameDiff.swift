@@ -56,27 +56,35 @@ extension Frame {
     /// The changed cells grouped into runs of horizontally adjacent cells
     /// with the same style. With no `previous` frame (first paint, or after
     /// a resize), every cell is included.
+    ///
+    /// One pass over both frames' cells, row by row: no list of changes is
+    /// made on the way, and cells are compared in place.
     public func paintRuns(from previous: Frame?) -> [PaintRun] {
-        let changes: [CellChange]
-        if let previous {
-            changes = diff(from: previous)
-        } else {
-            changes = diff(from: Frame(width: 0, height: 0))
-        }
+        let old = previous.flatMap { $0.size == size ? $0.cells : nil }
         var runs: [PaintRun] = []
-        var columnAfterLastRun = -1
-        for change in changes {
-            if let last = runs.last, last.row == change.row,
-                columnAfterLastRun == change.column, last.style == change.cell.style
-            {
-                runs[runs.count - 1].text.append(change.cell.grapheme)
-            } else {
-                runs.append(
-                    PaintRun(
-                        column: change.column, row: change.row,
-                        text: String(change.cell.grapheme), style: change.cell.style))
+        cells.withUnsafeBufferPointer { new in
+            (old ?? []).withUnsafeBufferPointer { before in
+                let compare = old != nil
+                for row in 0..<height {
+                    var runIndex = -1
+                    var columnAfterRun = -1
+                    let start = row * width
+                    for column in 0..<width {
+                        let index = start + column
+                        if compare && before[index].style == new[index].style && before[index].grapheme == new[index].grapheme {
+                            continue
+                        }
+                        if runIndex >= 0, columnAfterRun == column, runs[runIndex].style == new[index].style {
+                            runs[runIndex].text.append(new[index].grapheme)
+                        } else {
+                            runs.append(
+                                PaintRun(column: column, row: row, text: String(new[index].grapheme), style: new[index].style))
+                            runIndex = runs.count - 1
+                        }
+                        columnAfterRun = column + 1
+                    }
+                }
             }
-            columnAfterLastRun = change.column + 1
         }
         return runs
     }

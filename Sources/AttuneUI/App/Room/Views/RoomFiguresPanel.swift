@@ -8,11 +8,12 @@ import AttuneModel
 /// selected baby in words. With two caregivers, the figures stand side by
 /// side, one column each.
 enum RoomFiguresPanel {
-    static func render(_ room: RoomSession, in area: Rect, on frame: inout Frame, pen: Pen) {
+    /// Draws the figures of `room` into `area`; `nows` holds the figures
+    /// of each grid now (``RoomNow``), one per caregiver.
+    static func render(_ room: RoomSession, nows: [RoomNow], in area: Rect, on frame: inout Frame, pen: Pen) {
         guard area.width >= 10, area.height >= 1 else { return }
         let timeline = room.timeline
         let plan = room.scenario.plan
-        let nows = (0..<timeline.dyadCount).map { RoomNow(timeline, dyad: $0) }
         var lines: [[(String, Style)]] = []
         func line(_ parts: (String, Style)...) { lines.append(parts) }
         func blank() { lines.append([]) }
