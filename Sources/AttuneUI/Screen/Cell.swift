@@ -26,6 +26,9 @@ public struct Cell: Hashable, Sendable {
         // scalar's category is known without looking it up.
         if let byte = grapheme.utf8.first, byte >= 0x20, byte < 0x7F { return grapheme }
         guard let first = grapheme.unicodeScalars.first else { return " " }
+        // So are the box-drawing, block and shape characters the screens
+        // draw with (U+2500 to U+25FF: all symbols).
+        if first.value >= 0x2500 && first.value <= 0x25FF { return grapheme }
         switch first.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator:
             return " "
