@@ -95,7 +95,10 @@ struct RoomTests {
             app.wait(seconds: 3)
             let lines = app.screenLines
             let band = longestEmptyBand(lines)
-            #expect(band.rows <= 3, "\(name), \(babies) babies at \(width) x \(height): \(band.rows) empty rows from row \(band.first + 1):\n\(lines.joined(separator: "\n"))")
+            #expect(
+                band.rows <= 3,
+                "\(name), \(babies) babies at \(width) x \(height): \(band.rows) empty rows from row \(band.first + 1):\n\(lines.joined(separator: "\n"))"
+            )
         }
     }
 
