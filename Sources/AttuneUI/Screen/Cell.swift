@@ -52,6 +52,26 @@ public struct Cell: Hashable, Sendable {
         hasher.combine(style)
     }
 
+    /// True when `other` holds the same grapheme, byte for byte, in the
+    /// same style: what a terminal must not be sent again. (Two
+    /// canonically equivalent graphemes written with different bytes are
+    /// equal cells, but not identical ones.)
+    func isIdentical(to other: Cell) -> Bool {
+        head == other.head && tail == other.tail && style == other.style
+    }
+
+    /// Appends the grapheme's UTF-8 bytes to `bytes`.
+    func appendUTF8(to bytes: inout [UInt8]) {
+        let count = Int(tail >> 56)
+        guard UInt64(count) != Self.longMark else {
+            bytes.append(contentsOf: String(grapheme).utf8)
+            return
+        }
+        for index in 0..<count {
+            bytes.append(UInt8(truncatingIfNeeded: index < 8 ? head >> (8 * index) : tail >> (8 * (index - 8))))
+        }
+    }
+
     /// True when the grapheme is one ASCII byte.
     private var isSingleASCII: Bool { tail >> 56 == 1 && head < 0x80 }
 

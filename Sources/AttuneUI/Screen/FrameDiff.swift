@@ -57,32 +57,39 @@ extension Frame {
     /// with the same style. With no `previous` frame (first paint, or after
     /// a resize), every cell is included.
     ///
-    /// One pass over both frames' cells, row by row: no list of changes is
-    /// made on the way, and cells are compared in place.
+    /// One pass over both frames' cells, row by row: cells are compared by
+    /// their bytes and style in place (a cell rewritten with a canonically
+    /// equivalent grapheme is sent again, which shows the same), and each
+    /// run's text is made once from its cells' bytes.
     public func paintRuns(from previous: Frame?) -> [PaintRun] {
         let old = previous.flatMap { $0.size == size ? $0.cells : nil }
         var runs: [PaintRun] = []
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 * width)
+        var open: (column: Int, row: Int, style: Style)?
+        func close() {
+            guard let run = open else { return }
+            runs.append(PaintRun(column: run.column, row: run.row, text: String(decoding: bytes, as: UTF8.self), style: run.style))
+            bytes.removeAll(keepingCapacity: true)
+            open = nil
+        }
         cells.withUnsafeBufferPointer { new in
             (old ?? []).withUnsafeBufferPointer { before in
                 let compare = old != nil
                 for row in 0..<height {
-                    var runIndex = -1
-                    var columnAfterRun = -1
                     let start = row * width
+                    var columnAfterRun = -1
                     for column in 0..<width {
-                        let index = start + column
-                        if compare && before[index].style == new[index].style && before[index].grapheme == new[index].grapheme {
-                            continue
+                        let cell = new[start + column]
+                        if compare && before[start + column].isIdentical(to: cell) { continue }
+                        if open == nil || columnAfterRun != column || open?.style != cell.style {
+                            close()
+                            open = (column, row, cell.style)
                         }
-                        if runIndex >= 0, columnAfterRun == column, runs[runIndex].style == new[index].style {
-                            runs[runIndex].text.append(new[index].grapheme)
-                        } else {
-                            runs.append(
-                                PaintRun(column: column, row: row, text: String(new[index].grapheme), style: new[index].style))
-                            runIndex = runs.count - 1
-                        }
+                        cell.appendUTF8(to: &bytes)
                         columnAfterRun = column + 1
                     }
+                    close()
                 }
             }
         }
