@@ -55,6 +55,19 @@ struct RoomScreenTests {
         let small = try pane.wait(for: "Please make the window larger.")
         #expect(small.contains("Attune needs at least 80 x 24"))
         #expect(small.contains("The run waits until then."))
+        try pane.resize(width: 120, height: 36)
+        // The frame at the new size: the key bar on the last of 36 rows.
+        let tall = try pane.wait(for: "the room at 120 x 36") { screen in
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return screen.contains("A room of 24 babies") && rows.count >= 36 && rows[35].contains("choose")
+        }
+        var band = 0
+        var longest = 0
+        for row in tall.split(separator: "\n", omittingEmptySubsequences: false).prefix(36) {
+            band = row.allSatisfy { $0 == " " } ? band + 1 : 0
+            longest = max(longest, band)
+        }
+        #expect(longest <= 3, "the grid and the figures share the rows; no band of more than 3 empty rows:\n\(tall)")
         try pane.resize(width: 100, height: 30)
         try pane.wait(for: "A room of 24 babies")
         try pane.type("q")

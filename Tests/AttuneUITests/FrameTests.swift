@@ -71,6 +71,34 @@ import Testing
         #expect(frame[1, 0].grapheme == "x")
     }
 
+    @Test func aCellGivesBackItsGraphemeByteForByteWhateverItsLength() {
+        // One byte, two, three, a combining sequence, and graphemes longer
+        // than a cell keeps inside itself (a family of four, a tagged flag).
+        let graphemes: [Character] = [
+            "a", "é", "e\u{301}", "●", "─", "🇫🇷", "👨‍👩‍👧‍👦", "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
+        ]
+        for grapheme in graphemes {
+            let cell = Cell(grapheme, style: .colour(.calm))
+            #expect(Array(String(cell.grapheme).utf8) == Array(String(grapheme).utf8), "\(grapheme) comes back byte for byte")
+            #expect(cell == Cell(grapheme, style: .colour(.calm)))
+            #expect(cell != Cell(grapheme, style: .plain))
+            #expect(cell != Cell("x", style: .colour(.calm)))
+        }
+        // Canonically equivalent graphemes make equal cells with equal
+        // hashes, as `Character` has it; the bytes each was written with
+        // are kept.
+        let composed = Cell("\u{E9}")
+        let decomposed = Cell("e\u{301}")
+        #expect(composed == decomposed)
+        #expect(composed.hashValue == decomposed.hashValue)
+        #expect(Array(String(decomposed.grapheme).utf8) == [0x65, 0xCC, 0x81])
+        #expect(Cell("K") == Cell("\u{212A}"), "the Kelvin sign is a K, as Character compares them")
+        var changed = Cell("a")
+        changed.grapheme = "👨‍👩‍👧‍👦"
+        #expect(changed.grapheme == "👨‍👩‍👧‍👦")
+        #expect(Cell("\u{7}").grapheme == " ", "a control character becomes a space")
+    }
+
     @Test func subscriptOutsideTheFrameReadsBlankAndIgnoresWrites() {
         var frame = Frame(width: 2, height: 2)
         frame[5, 5] = Cell("x")

@@ -30,6 +30,18 @@ func denseCellCount(_ text: String) -> Int {
     return text.split(separator: "\n").map { $0.matches(of: denseCell).count }.reduce(0, +)
 }
 
+/// The longest run of rows in `lines` that are empty from edge to edge:
+/// how many rows, and the first (0-based).
+func longestEmptyBand(_ lines: [String]) -> (rows: Int, first: Int) {
+    var best = (rows: 0, first: 0)
+    var run = 0
+    for (index, line) in lines.enumerated() {
+        run = line.allSatisfy { $0 == " " } ? run + 1 : 0
+        if run > best.rows { best = (run, index - run + 1) }
+    }
+    return best
+}
+
 /// The words of the legend: every symbol of a cell is named on screen.
 let legendWords = ["at her", "away", "far away", "happy", "calm", "flat", "upset", "heart rate", "in step", "out of step", "rupture"]
 
@@ -72,6 +84,22 @@ struct RoomTests {
         // Every line of the frame fits the window.
         #expect(app.screenLines.count == height)
         #expect(app.screenLines.allSatisfy { $0.count == width })
+    }
+
+    @Test(
+        "no band of more than three empty rows: the grid, its legend and the figures share a tall window's rows",
+        arguments: [(80, 24), (100, 30), (120, 36), (120, 40), (160, 45), (200, 60)])
+    func noEmptyBand(width: Int, height: Int) throws {
+        for (name, babies) in [("still-face", 24), ("wait-or-chase", 24), ("still-face", 100)] {
+            var app = try roomApp(name, babies: babies, width: width, height: height)
+            app.wait(seconds: 3)
+            let lines = app.screenLines
+            let band = longestEmptyBand(lines)
+            #expect(
+                band.rows <= 3,
+                "\(name), \(babies) babies at \(width) x \(height): \(band.rows) empty rows from row \(band.first + 1):\n\(lines.joined(separator: "\n"))"
+            )
+        }
     }
 
     @Test("a room of 100 fits a 200 x 60 window whole, and 80 x 24 in dense cells; 300 page, saying which babies show")

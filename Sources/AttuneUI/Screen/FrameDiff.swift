@@ -56,27 +56,42 @@ extension Frame {
     /// The changed cells grouped into runs of horizontally adjacent cells
     /// with the same style. With no `previous` frame (first paint, or after
     /// a resize), every cell is included.
+    ///
+    /// One pass over both frames' cells, row by row: cells are compared by
+    /// their bytes and style in place (a cell rewritten with a canonically
+    /// equivalent grapheme is sent again, which shows the same), and each
+    /// run's text is made once from its cells' bytes.
     public func paintRuns(from previous: Frame?) -> [PaintRun] {
-        let changes: [CellChange]
-        if let previous {
-            changes = diff(from: previous)
-        } else {
-            changes = diff(from: Frame(width: 0, height: 0))
-        }
+        let old = previous.flatMap { $0.size == size ? $0.cells : nil }
         var runs: [PaintRun] = []
-        var columnAfterLastRun = -1
-        for change in changes {
-            if let last = runs.last, last.row == change.row,
-                columnAfterLastRun == change.column, last.style == change.cell.style
-            {
-                runs[runs.count - 1].text.append(change.cell.grapheme)
-            } else {
-                runs.append(
-                    PaintRun(
-                        column: change.column, row: change.row,
-                        text: String(change.cell.grapheme), style: change.cell.style))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 * width)
+        var open: (column: Int, row: Int, style: Style)?
+        func close() {
+            guard let run = open else { return }
+            runs.append(PaintRun(column: run.column, row: run.row, text: String(decoding: bytes, as: UTF8.self), style: run.style))
+            bytes.removeAll(keepingCapacity: true)
+            open = nil
+        }
+        cells.withUnsafeBufferPointer { new in
+            (old ?? []).withUnsafeBufferPointer { before in
+                let compare = old != nil
+                for row in 0..<height {
+                    let start = row * width
+                    var columnAfterRun = -1
+                    for column in 0..<width {
+                        let cell = new[start + column]
+                        if compare && before[start + column].isIdentical(to: cell) { continue }
+                        if open == nil || columnAfterRun != column || open?.style != cell.style {
+                            close()
+                            open = (column, row, cell.style)
+                        }
+                        cell.appendUTF8(to: &bytes)
+                        columnAfterRun = column + 1
+                    }
+                    close()
+                }
             }
-            columnAfterLastRun = change.column + 1
         }
         return runs
     }

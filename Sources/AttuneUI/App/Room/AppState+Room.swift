@@ -64,6 +64,10 @@ extension AppState {
     /// something on screen changed.
     mutating func tickRoom(seconds: Double) -> Bool {
         guard case var .room(room) = screen else { return false }
+        // The room leaves `screen` while it steps, so that its arrays (the
+        // babies, the tallies, the checkpoints) are not shared and each
+        // step changes them in place instead of copying them first.
+        screen = .chooser
         let (changed, finished) = room.advance(wallSeconds: seconds, maximumSteps: Self.maximumStepsPerTick)
         screen = .room(room)
         if finished { openRoomDebrief() }

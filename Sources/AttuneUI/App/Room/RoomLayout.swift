@@ -70,6 +70,8 @@ struct RoomLayout: Hashable, Sendable {
     static let maximumPanelWidth = 46
     /// The most columns added between cells in a wide window.
     static let maximumSpread = 6
+    /// The most blank rows between the grid and its legend.
+    static let maximumLegendGap = 3
 
     /// The layout for `babies` babies facing `dyads` caregivers each in a
     /// window of `size` (at least 80 × 24).
@@ -133,8 +135,11 @@ struct RoomLayout: Hashable, Sendable {
         let used = (visibleRows - 1) * rowPitch + format.lines
         let left = height - used
         if left >= 1 {
-            // A blank row before the legend when it still fits whole.
-            let gap = left > legendRows ? 1 : 0
+            // A blank row before the legend when it still fits whole; in a
+            // tall window up to three, half of the rows to spare, so that
+            // the grid, its legend and the figures beside them share the
+            // window's height.
+            let gap = left > legendRows ? min(Self.maximumLegendGap, max(1, (left - legendRows) / 2)) : 0
             legend = Rect(
                 column: gridArea.column + 1, row: body.row + 1 + used + gap, width: gridArea.width - 1,
                 height: min(legendRows, left - gap))

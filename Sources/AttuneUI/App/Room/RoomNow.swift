@@ -52,16 +52,18 @@ struct RoomNow: Sendable {
         var rates: [Double] = []
         rates.reserveCapacity(room.count)
         var resting = 0.0
-        for baby in room.babies {
-            let pair = baby.dyads[d]
-            let infant = pair.infant
-            if infant.gaze == .atCaregiver { looking += 1 }
-            if infant.affect.isPositive { smiling += 1 }
-            if infant.affect.isNegative { upset += 1 }
-            if pair.isCoordinated { inStep += 1 }
-            if pair.coordination.inRupture { inRupture += 1 }
-            rates.append(infant.heartRate)
-            resting += pair.traits.restingHeartRate
+        // Read through the arrays in place: no baby or pair is copied.
+        let all = room.babies
+        for b in all.indices {
+            let gaze = all[b].dyads[d].infant.gaze
+            let affect = all[b].dyads[d].infant.affect
+            if gaze == .atCaregiver { looking += 1 }
+            if affect.isPositive { smiling += 1 }
+            if affect.isNegative { upset += 1 }
+            if all[b].dyads[d].isCoordinated { inStep += 1 }
+            if all[b].dyads[d].coordination.inRupture { inRupture += 1 }
+            rates.append(all[b].dyads[d].infant.heartRate)
+            resting += all[b].dyads[d].traits.restingHeartRate
         }
         self.looking = looking
         self.smiling = smiling

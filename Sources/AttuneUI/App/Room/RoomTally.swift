@@ -29,18 +29,19 @@ public struct RoomTally: Hashable, Sendable {
     /// The tally of dyad `dyad` of `room`, with the step's events
     /// (`events[baby * dyadCount + dyad]`).
     init(room: Room, dyad: Int, events: [Events], dyadCount: Int) {
-        for (b, baby) in room.babies.enumerated() {
-            let pair = baby.dyads[dyad]
-            let infant = pair.infant
-            if infant.gaze == .atCaregiver { looking += 1 }
-            let affect = infant.affect
+        // Read through the arrays in place: no baby or pair is copied.
+        let babies = room.babies
+        for b in babies.indices {
+            let gaze = babies[b].dyads[dyad].infant.gaze
+            let affect = babies[b].dyads[dyad].infant.affect
+            if gaze == .atCaregiver { looking += 1 }
             if affect.isPositive { smiling += 1 }
             if affect.isNegative { upset += 1 }
-            if pair.coordination.inRupture { inRupture += 1 }
+            if babies[b].dyads[dyad].coordination.inRupture { inRupture += 1 }
             let e = events[b * dyadCount + dyad]
             if e.contains(.rupture) { ruptures += 1 }
             if e.contains(.repair) { repairs += 1 }
-            heartRateSum += infant.heartRate
+            heartRateSum += babies[b].dyads[dyad].infant.heartRate
         }
     }
 }

@@ -8,45 +8,80 @@ import AttuneModel
 /// selected baby in words. With two caregivers, the figures stand side by
 /// side, one column each.
 enum RoomFiguresPanel {
-    static func render(_ room: RoomSession, in area: Rect, on frame: inout Frame, pen: Pen) {
+    /// Draws the figures of `room` into `area`; `nows` holds the figures
+    /// of each grid now (``RoomNow``), one per caregiver.
+    static func render(_ room: RoomSession, nows: [RoomNow], in area: Rect, on frame: inout Frame, pen: Pen) {
         guard area.width >= 10, area.height >= 1 else { return }
         let timeline = room.timeline
         let plan = room.scenario.plan
-        let nows = (0..<timeline.dyadCount).map { RoomNow(timeline, dyad: $0) }
-        var lines: [[(String, Style)]] = []
-        func line(_ parts: (String, Style)...) { lines.append(parts) }
-        func blank() { lines.append([]) }
+        let single = nows.count == 1
+        var top: [[(String, Style)]] = []
 
         let n = timeline.babyCount
-        line(("A room of \(n) \(n == 1 ? "baby" : "babies")", Style(bold: true)))
+        top.append([("A room of \(n) \(n == 1 ? "baby" : "babies")", Style(bold: true))])
         let phases = plan.phases
         let phaseIndex = min(timeline.now.room.phaseIndex, phases.count - 1)
         let phase = phases.count > 1 ? "\(phaseIndex + 1)/\(phases.count) \(phases[phaseIndex].name)" : phases[phaseIndex].name
-        line(
-            ("\(phase) · \(TextFormatting.clock(timeline.seconds)) / \(TextFormatting.clock(timeline.totalSeconds))", .colour(.muted)))
-        blank()
+        top.append([
+            ("\(phase) · \(TextFormatting.clock(timeline.seconds)) / \(TextFormatting.clock(timeline.totalSeconds))", .colour(.muted))
+        ])
+        var shares: [[(String, Style)]] = []
         let firstName = phases[0].name
-        if nows.count == 1 {
-            single(nows[0], firstName: firstName, width: area.width, pen: pen, into: &lines)
+        if single {
+            Self.single(nows[0], firstName: firstName, width: area.width, pen: pen, into: &shares)
         } else {
-            compared(nows, labels: plan.dyads.map(\.label), firstName: firstName, width: area.width, into: &lines)
+            compared(nows, labels: plan.dyads.map(\.label), firstName: firstName, width: area.width, into: &shares)
         }
+        var tail: [[(String, Style)]] = []
+        if single {
+            let now = nows[0]
+            tail.append([
+                ("mean \(Int(now.meanHeartRate.rounded()))", Style(bold: true)),
+                (" · \(now.heartChange(firstPhase: firstName))", .plain),
+            ])
+        }
+        var rates: [[(String, Style)]] = []
+        if single {
+            let now = nows[0]
+            let minute = now.rateSeconds >= RoomNow.rateWindowSeconds - 1e-9 ? "" : ", so far"
+            rates.append([("per baby per minute\(minute):", .colour(.muted))])
+            rates.append([
+                ("ruptures \(rate(now.rupturesPerMinute))", .plain),
+                ("  repairs \(rate(now.repairsPerMinute))", .plain),
+            ])
+        }
+        let baby = room.babyLine(room.selected) + ". Enter opens it."
+        let babyLines = TextFormatting.wrap(pen.text(baby), width: area.width).map { [($0, Style.colour(.muted))] }
 
-        // The heart rates now.
-        blank()
-        let used = lines.count
-        let spare = area.height - used
-        // Title, bars, axis, the mean; then the rates and the baby below.
-        let tail = nows.count == 1 ? 5 : 4 + nows.count
-        let barRows = max(1, min(nows.count == 1 ? 5 : 2, (spare - tail - 3) / max(1, nows.count)))
-        line(("heart rate now, bpm", .colour(.muted)))
+        // The histogram's bars: as tall as the rows under its title allow,
+        // up to 5 rows (2 per caregiver with two).
+        let used = top.count + 1 + shares.count + 1
+        let tail0 = single ? 5 : 4 + nows.count
+        var barRows = max(1, min(single ? 5 : 2, (area.height - used - tail0 - 3) / max(1, nows.count)))
+        // A tall panel shares its spare rows between the blank rows that
+        // part its groups (at most three each, so that no band of empty
+        // rows opens) and the histogram's bars, which take the rest.
+        let gaps = single ? 4 : 3
+        let natural =
+            used + 1 + barRows * nows.count + 1 + tail.count + (rates.isEmpty ? 0 : 1 + rates.count) + 1 + babyLines.count
+        let spare = max(0, area.height - natural)
+        let gapRows = 1 + min(Self.maximumGapRows - 1, spare / (gaps + 2))
+        barRows += (spare - (gapRows - 1) * gaps) / max(1, nows.count)
+
         var row = area.row
-        for (index, parts) in lines.enumerated() where index < area.height {
-            var x = area.column
-            for part in parts { x = frame.write(pen.text(part.0), column: x, row: row, style: part.1, clip: area) }
-            row += 1
+        func write(_ lines: [[(String, Style)]]) {
+            for parts in lines where row < area.endRow {
+                var x = area.column
+                for part in parts { x = frame.write(pen.text(part.0), column: x, row: row, style: part.1, clip: area) }
+                row += 1
+            }
         }
-        lines = []
+        func gap() { row += gapRows }
+        write(top)
+        gap()
+        write(shares)
+        gap()
+        write([[("heart rate now, bpm", .colour(.muted))]])
         let labelWidth = nows.count > 1 ? (plan.dyads.map(\.label.count).max() ?? 0) + 1 : 0
         let chartWidth = min(area.width - labelWidth, RoomNow.histogramBins * 2)
         let histogramWidth = chartWidth / RoomNow.histogramBins * RoomNow.histogramBins
@@ -63,29 +98,17 @@ enum RoomFiguresPanel {
             axis(width: histogramWidth, column: area.column + labelWidth, row: row, on: &frame)
             row += 1
         }
-        if nows.count == 1 {
-            let now = nows[0]
-            lines.append([
-                ("mean \(Int(now.meanHeartRate.rounded()))", Style(bold: true)),
-                (" · \(now.heartChange(firstPhase: firstName))", .plain),
-            ])
-            blank()
-            let minute = now.rateSeconds >= RoomNow.rateWindowSeconds - 1e-9 ? "" : ", so far"
-            lines.append([("per baby per minute\(minute):", .colour(.muted))])
-            lines.append([
-                ("ruptures \(rate(now.rupturesPerMinute))", .plain),
-                ("  repairs \(rate(now.repairsPerMinute))", .plain),
-            ])
+        write(tail)
+        if !rates.isEmpty {
+            gap()
+            write(rates)
         }
-        blank()
-        let baby = room.babyLine(room.selected) + ". Enter opens it."
-        for text in TextFormatting.wrap(pen.text(baby), width: area.width) { lines.append([(text, .colour(.muted))]) }
-        for parts in lines where row < area.endRow {
-            var x = area.column
-            for part in parts { x = frame.write(pen.text(part.0), column: x, row: row, style: part.1, clip: area) }
-            row += 1
-        }
+        gap()
+        write(babyLines)
     }
+
+    /// The most blank rows between two groups of the figures.
+    static let maximumGapRows = 3
 
     /// A rate per baby per minute, to one decimal, or "-".
     static func rate(_ value: Double?) -> String {

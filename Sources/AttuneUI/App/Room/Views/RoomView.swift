@@ -19,9 +19,12 @@ enum RoomView {
         for d in 0..<timeline.dyadCount {
             RoomGrid.render(room, dyad: d, layout: layout, in: layout.grids[d], on: &frame, pen: pen)
         }
-        RoomFiguresPanel.render(room, in: layout.panel, on: &frame, pen: pen)
+        // The figures of each grid now, made once for the panel and the
+        // caption band.
+        let nows = (0..<timeline.dyadCount).map { RoomNow(timeline, dyad: $0) }
+        RoomFiguresPanel.render(room, nows: nows, in: layout.panel, on: &frame, pen: pen)
         if !layout.legend.isEmpty { legend(in: layout.legend, on: &frame, pen: pen) }
-        caption(room, in: layout.caption, on: &frame, pen: pen)
+        caption(room, nows: nows, in: layout.caption, on: &frame, pen: pen)
         frame.render(KeyBar(hints: RoomKeys.bar(room).map { pen.hint($0) }), in: layout.keyBar)
     }
 
@@ -109,7 +112,7 @@ enum RoomView {
 
     /// The caption band: the open question, or a notice, the scene's
     /// caption of the moment and what the room is doing now.
-    static func caption(_ room: RoomSession, in area: Rect, on frame: inout Frame, pen: Pen) {
+    static func caption(_ room: RoomSession, nows: [RoomNow], in area: Rect, on frame: inout Frame, pen: Pen) {
         guard !area.isEmpty else { return }
         let timeline = room.timeline
         if let decision = timeline.openDecision, !timeline.isFinished {
@@ -128,7 +131,7 @@ enum RoomView {
         if let text = sceneCaption(room) {
             rows.append((pen.glyphs.truncate(pen.text(text), toWidth: width), Style(bold: true)))
         }
-        let now = TextFormatting.wrap(pen.text(nowSentence(room)), width: width)
+        let now = TextFormatting.wrap(pen.text(nowSentence(room, nows: nows)), width: width)
         let spare = max(0, area.height - rows.count)
         for line in now.prefix(max(1, spare)) { rows.append((line, .plain)) }
         for (index, row) in rows.prefix(area.height).enumerated() {
@@ -155,10 +158,9 @@ enum RoomView {
     /// What the room is doing now, in one sentence that counts babies and
     /// fits a line of an 80-column window:
     /// "Now 18 of 24 look at her, 3 smile, 2 upset; 4 pairs in a rupture." With two caregivers, shorter, one part each.
-    static func nowSentence(_ room: RoomSession) -> String {
-        let timeline = room.timeline
-        let n = timeline.babyCount
-        let nows = (0..<timeline.dyadCount).map { RoomNow(timeline, dyad: $0) }
+    /// `nows`: the figures of each grid now (``RoomNow``).
+    static func nowSentence(_ room: RoomSession, nows: [RoomNow]) -> String {
+        let n = room.timeline.babyCount
         func are(_ k: Int, _ one: String, _ many: String) -> String { k == 1 ? "1 \(one)" : "\(k) \(many)" }
         if nows.count == 1, let now = nows.first {
             return "Now \(now.looking) of \(n) \(now.looking == 1 ? "looks" : "look") at her, "
