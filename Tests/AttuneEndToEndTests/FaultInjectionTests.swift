@@ -313,6 +313,24 @@ struct SignalFaultTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
     }
+
+    @Test("a signal in the first milliseconds, many times over: never a crash, never a hang")
+    func earlySignals() throws {
+        let folder = try AttuneBinary.makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("early.svg").path
+        var generator = SeededGenerator(seed: 7)
+        // While the program starts, it allocates and looks up types all the
+        // time: a handler that did either would now and then crash or wait
+        // forever.
+        for round in 0..<300 {
+            let signal = [SIGINT, SIGTERM, SIGHUP][round % 3]
+            let delay = Double(generator.next() % 30) / 1000
+            let result = try Spawned.run(["report", "wait-or-chase", "--svg", target], seconds: 20, signals: [(delay, signal)])
+            #expect(!result.timedOut && !result.crashed, "signal \(signal) after \(delay) s: \(result)")
+            #expect(result.signal == signal || result.exitCode == 128 + signal || result.exitCode == 0, "\(result)")
+        }
+    }
 }
 
 /// A small seeded generator (SplitMix64), so that every run of the suite

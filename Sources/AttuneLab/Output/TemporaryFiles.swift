@@ -63,12 +63,14 @@ enum TemporaryFiles {
     private static func installLocked() {
         guard !installed else { return }
         installed = true
-        // The handler reads these globals. Swift makes a global on first
-        // use, and making `slots` allocates: were that first use inside the
-        // handler, a signal arriving while the program is itself allocating
-        // would corrupt the heap. Make them here, before any handler exists.
-        _ = slots
-        _ = capacity
+        // The handler reads these globals. Swift makes a global (and the
+        // runtime the description of its type) on first use, which
+        // allocates and takes the runtime's locks: were that first use
+        // inside the handler, a signal arriving while the program itself
+        // allocates or looks up a type would corrupt the heap or wait
+        // forever. So the handler's own removal runs once here, before any
+        // handler exists, with no file to remove.
+        removeTrackedFiles()
         for signal in signals { install(signal, onlyOverDefault: true) }
         install(SIGQUIT, onlyOverDefault: false)
     }
@@ -127,12 +129,18 @@ enum TemporaryFiles {
 /// The signal handler: only async-signal-safe calls (unlink, sigaction,
 /// raise, _exit).
 private func removeAndReraise(_ signal: Int32) {
-    for i in 0..<TemporaryFiles.capacity {
-        if let p = TemporaryFiles.slots[i] { _ = unlink(p) }
-    }
+    removeTrackedFiles()
     if signal == SIGQUIT { _exit(128 + SIGQUIT) }
     _ = restoreDefaultAction(signal)
     _ = raise(signal)
+}
+
+/// Removes every tracked file (unlink only); the signal handler's first
+/// part, also run once when the handlers are installed.
+private func removeTrackedFiles() {
+    for i in 0..<TemporaryFiles.capacity {
+        if let p = TemporaryFiles.slots[i] { _ = unlink(p) }
+    }
 }
 
 @inline(__always)
