@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(name: "AttuneTestSupport", path: "Tests/AttuneTestSupport"),
         .testTarget(name: "AttuneModelTests", dependencies: ["AttuneModel", "AttuneScenario"]),
-        .testTarget(name: "AttuneScenarioTests", dependencies: ["AttuneScenario"]),
+        .testTarget(name: "AttuneScenarioTests", dependencies: ["AttuneScenario", "AttuneTestSupport"]),
         .testTarget(name: "AttuneLabTests", dependencies: ["AttuneLab", "AttuneTestSupport"]),
         .testTarget(name: "AttuneUITests", dependencies: ["AttuneUI", "AttuneTestSupport"]),
         .testTarget(name: "AttuneCursesTests", dependencies: ["AttuneCurses", "AttuneUI"]),

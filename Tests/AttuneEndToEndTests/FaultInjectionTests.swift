@@ -1,3 +1,4 @@
+import AttuneTestSupport
 import Foundation
 import Testing
 
@@ -289,7 +290,7 @@ struct SignalFaultTests {
             { ["report", "wait-or-chase", "--svg", $0] },
             { ["export", recording, "--cast", $0] },
         ]
-        var generator = SeededGenerator(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
         for (index, command) in commands.enumerated() {
             let reference = folder.appendingPathComponent("reference-\(index)").path
@@ -319,7 +320,7 @@ struct SignalFaultTests {
         let folder = try AttuneBinary.makeFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("early.svg").path
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         // While the program starts, it allocates and looks up types all the
         // time: a handler that did either would now and then crash or wait
         // forever.
@@ -330,20 +331,6 @@ struct SignalFaultTests {
             #expect(!result.timedOut && !result.crashed, "signal \(signal) after \(delay) s: \(result)")
             #expect(result.signal == signal || result.exitCode == 128 + signal || result.exitCode == 0, "\(result)")
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so that every run of the suite
-/// sends the same signals at the same moments.
-struct SeededGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

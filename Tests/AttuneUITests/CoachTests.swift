@@ -1,5 +1,6 @@
 import AttuneModel
 import AttuneScenario
+import AttuneTestSupport
 import Foundation
 import Testing
 
@@ -25,7 +26,7 @@ func playedRun(_ scenario: Scenario, seed: UInt64, dyad: Int = 0, style: PlayerS
 {
     var timeline = Timeline(scenario: scenario, seed: seed)
     timeline.branch(with: .policy(dyad: dyad, .human))
-    var generator = SplitMix(seed: seed &* 31 &+ 7)
+    var generator = SplitMix64(seed: seed &* 31 &+ 7)
     var lines: [Coach.Line] = []
     var awaySteps = 0
     let limit = Int(seconds / timeline.stepSeconds)
@@ -58,19 +59,6 @@ func playedRun(_ scenario: Scenario, seed: UInt64, dyad: Int = 0, style: PlayerS
         if let line = timeline.now.coach.lines[dyad], line != lines.last { lines.append(line) }
     }
     return (timeline, lines)
-}
-
-/// A small seeded generator for scripted players.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Checks one coaching line against the run's recorded steps: every number

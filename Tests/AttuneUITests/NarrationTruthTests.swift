@@ -272,7 +272,7 @@ func presenterFrameUntruths(_ frame: Frame, session: LiveSession) -> [String] {
     var band = rows[(frame.height - captionRows)...].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     // In her place the band ends with the coaching line: the coach's own
     // words, whole or shortened with an ellipsis.
-    if session.timeline.openDecision == nil, let coach = PresenterView.coachLine(session) {
+    if session.timeline.openDecision == nil, let coach = LiveView.coachLine(session) {
         let start = band.firstIndex { $0.hasPrefix("Coach: ") } ?? band.endIndex
         let shown = band[start...].joined(separator: " ")
         band.removeSubrange(start...)

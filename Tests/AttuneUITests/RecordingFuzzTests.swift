@@ -1,27 +1,10 @@
 import AttuneModel
 import AttuneScenario
+import AttuneTestSupport
 import Foundation
 import Testing
 
 @testable import AttuneUI
-
-/// A small seeded random generator (SplitMix64): the same seed gives the same
-/// numbers on every machine, so every fuzz case can be run again.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A mutated recording: its text, or its bytes when a mutation made them
 /// something other than UTF-8 text (read with ``RecordingFormat/decode(_:)-(Data)``),

@@ -98,28 +98,24 @@ extension AppState {
     }
 
     private mutating func pressInRoomDebrief(_ key: Key, _ debrief: inout RoomDebriefState) -> [AppEffect] {
-        debrief.keyHint = nil
-        guard let command = KeyMap.debrief.command(for: key, in: ()) else {
-            debrief.keyHint = KeyMap.unknownKeyHint(key) { KeyMap.debrief.command(for: $0, in: ()) != nil }
+        let report = debrief.report
+        let (size, ascii) = (size, ascii)
+        let result = pressOnDebriefPage(
+            key, scroll: &debrief.scroll, keyHint: &debrief.keyHint,
+            maximumScroll: { RoomDebriefView.maximumScroll(report, size: size, ascii: ascii) }, text: { report.plainText })
+        switch result {
+        case .stay:
             screen = .roomDebrief(debrief)
-            return []
-        }
-        switch command {
+        case let .left(effects):
+            return effects
         case .replay:
             let room = debrief.room
             screen = .room(
                 RoomSession(
                     scenario: room.scenario, babies: room.timeline.babyCount, firstSeed: room.timeline.firstSeed, speed: room.speed))
-            return []
         case .back:
             screen = .room(debrief.room)
-            return []
-        default:
-            let report = debrief.report
-            if let effects = pressOnDebriefPage(command, scroll: &debrief.scroll, text: report.plainText) { return effects }
         }
-        debrief.scroll = min(max(0, debrief.scroll), RoomDebriefView.maximumScroll(debrief.report, size: size, ascii: ascii))
-        screen = .roomDebrief(debrief)
         return []
     }
 }

@@ -195,22 +195,41 @@ extension AppState {
         screen = .debrief(DebriefState(session: session))
     }
 
+    /// What a key on a debrief page leads to, beyond the page itself.
+    enum DebriefPageResult {
+        /// The page stays: its scroll and key hint are updated.
+        case stay
+        /// The key left the page (for the scenes, or to quit), with these
+        /// effects.
+        case left([AppEffect])
+        /// `r`: play the same scene again; each debrief does it its own way.
+        case replay
+        /// `b` or Esc: back to the paused run; each debrief does it its own way.
+        case back
+    }
+
     /// What a debrief key does alike on a run's debrief and a room's:
     /// scrolls `scroll` (in lines, a page being the window's height less
-    /// 4), goes back to the scenes, quits with the debrief's `text` as the
-    /// summary, or shows the keys. `replay` and `back` are each debrief's
-    /// own and do nothing here.
-    /// - Returns: the effects when the key left the debrief for the scenes;
-    ///   nil when the debrief stays, to be clamped and kept by the caller.
-    mutating func pressOnDebriefPage(_ command: DebriefCommand, scroll: inout Int, text: @autoclosure () -> String) -> [AppEffect]? {
+    /// 4, never past `maximumScroll`), goes back to the scenes, quits with
+    /// the debrief's `text` as the summary, shows the keys, or, for a key
+    /// the debrief does not use, sets `keyHint` to what to press instead
+    /// (any other key clears it). `replay` and `back` are each debrief's own.
+    mutating func pressOnDebriefPage(
+        _ key: Key, scroll: inout Int, keyHint: inout String?, maximumScroll: () -> Int, text: () -> String
+    ) -> DebriefPageResult {
+        keyHint = nil
+        guard let command = KeyMap.debrief.command(for: key, in: ()) else {
+            keyHint = KeyMap.unknownKeyHint(key) { KeyMap.debrief.command(for: $0, in: ()) != nil }
+            return .stay
+        }
         let page = max(1, size.height - 4)
         switch command {
         case .lineUp:
-            scroll = max(0, scroll - 1)
+            scroll -= 1
         case .lineDown:
             scroll += 1
         case .pageUp:
-            scroll = max(0, scroll - page)
+            scroll -= page
         case .pageDown:
             scroll += page
         case .top:
@@ -221,40 +240,40 @@ extension AppState {
             screen = .chooser
             if scenes.scenarios.isEmpty {
                 scenes.isLoading = true
-                return [.loadScenarios]
+                return .left([.loadScenarios])
             }
-            return []
+            return .left([])
         case .quit:
             let summary = text()
             outcome = .quit(summary: ascii ? TextFormatting.ascii(summary) : summary)
+            return .left([])
         case .help:
             isHelpShown = true
-        case .replay, .back:
-            break
+        case .replay:
+            return .replay
+        case .back:
+            return .back
         }
-        return nil
+        scroll = min(max(0, scroll), maximumScroll())
+        return .stay
     }
 
     private mutating func pressInDebrief(_ key: Key, _ debrief: inout DebriefState) -> [AppEffect] {
-        debrief.keyHint = nil
-        guard let command = KeyMap.debrief.command(for: key, in: ()) else {
-            debrief.keyHint = KeyMap.unknownKeyHint(key) { KeyMap.debrief.command(for: $0, in: ()) != nil }
+        let report = debrief.report
+        let (size, ascii) = (size, ascii)
+        let result = pressOnDebriefPage(
+            key, scroll: &debrief.scroll, keyHint: &debrief.keyHint,
+            maximumScroll: { DebriefView.maximumScroll(report, size: size, ascii: ascii) }, text: { report.plainText })
+        switch result {
+        case .stay:
             screen = .debrief(debrief)
-            return []
-        }
-        switch command {
+        case let .left(effects):
+            return effects
         case .replay:
             start(debrief.session.scenario)
-            return []
         case .back:
             screen = .live(debrief.session)
-            return []
-        default:
-            let report = debrief.report
-            if let effects = pressOnDebriefPage(command, scroll: &debrief.scroll, text: report.plainText) { return effects }
         }
-        debrief.scroll = min(max(0, debrief.scroll), DebriefView.maximumScroll(debrief.report, size: size, ascii: ascii))
-        screen = .debrief(debrief)
         return []
     }
 }

@@ -95,6 +95,20 @@ enum LiveView {
         return dyads.firstIndex { $0.caregiver.parameters.policy == .human }
     }
 
+    /// The coaching line while the keyboard has a caregiver's place (``coachedDyad(_:)``),
+    /// on the live screen and in the presenter layout, with its style and
+    /// whether the coach has said something yet (`said`; before that, the
+    /// line says what it will tell); nil when it has none.
+    static func coachLine(_ session: LiveSession) -> (text: String, style: Style, said: Bool)? {
+        guard let d = coachedDyad(session) else { return nil }
+        let timeline = session.timeline
+        let label = timeline.dyadCount > 1 ? "\(session.scenario.plan.dyads[d].label): " : ""
+        if let line = timeline.now.coach.line(dyad: d, at: timeline.cursor) {
+            return ("Coach: " + label + line.text, Style(foreground: .calm, bold: true), true)
+        }
+        return ("Coach: \(label)\(coachWaiting)", Style(foreground: .muted), false)
+    }
+
     /// The state of play in a word or two.
     static func status(_ session: LiveSession) -> String {
         if session.timeline.isFinished { return "ended" }
@@ -133,16 +147,15 @@ enum LiveView {
                 rows.append(((rows.isEmpty ? String(pen.glyphs.arrowRight) + " " : "  ") + line, Style(foreground: .accent, bold: true)))
             }
         }
-        if let d = coachedDyad(session) {
-            let timeline = session.timeline
-            let label = timeline.dyadCount > 1 ? "\(session.scenario.plan.dyads[d].label): " : ""
-            if let line = timeline.now.coach.line(dyad: d, at: timeline.cursor) {
-                for (index, part) in TextFormatting.wrap(pen.text("Coach: " + label + line.text), width: width).prefix(2).enumerated() {
-                    rows.append(((index == 0 ? "" : "  ") + part, Style(foreground: .calm, bold: true)))
+        if let line = coachLine(session) {
+            // What the coach said wraps to two rows; the waiting line is
+            // shortened to one.
+            if line.said {
+                for (index, part) in TextFormatting.wrap(pen.text(line.text), width: width).prefix(2).enumerated() {
+                    rows.append(((index == 0 ? "" : "  ") + part, line.style))
                 }
             } else {
-                rows.append(
-                    (pen.glyphs.truncate(pen.text("Coach: \(label)\(Self.coachWaiting)"), toWidth: width), Style(foreground: .muted)))
+                rows.append((pen.glyphs.truncate(pen.text(line.text), toWidth: width), line.style))
             }
         }
         // Only the lines still true of the run are shown (see ``Narrator``).

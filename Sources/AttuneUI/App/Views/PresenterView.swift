@@ -39,7 +39,7 @@ enum PresenterView {
             row: bands[2].row, style: Style(bold: true), clip: bands[2])
         if let decision = session.timeline.openDecision, !session.timeline.isFinished {
             question(session.scenario.decisions[decision], in: bands[3], on: &frame, pen: pen)
-        } else if let line = coachLine(session), bands[3].height >= 3 {
+        } else if let line = LiveView.coachLine(session), bands[3].height >= 3 {
             // In her place, the coaching line takes the band's last rows:
             // two when the band has five or more, else one.
             let width = max(1, min(bands[3].width - 6, captionWidth))
@@ -59,19 +59,6 @@ enum PresenterView {
         } else {
             caption(session, in: bands[3], on: &frame, pen: pen)
         }
-    }
-
-    /// The coaching line while the keyboard has a caregiver's place (as on
-    /// the live screen, ``LiveView/coachedDyad(_:)``), with its style;
-    /// nil when it has none.
-    static func coachLine(_ session: LiveSession) -> (text: String, style: Style)? {
-        guard let d = LiveView.coachedDyad(session) else { return nil }
-        let timeline = session.timeline
-        let label = timeline.dyadCount > 1 ? "\(session.scenario.plan.dyads[d].label): " : ""
-        if let line = timeline.now.coach.line(dyad: d, at: timeline.cursor) {
-            return ("Coach: " + label + line.text, Style(foreground: .calm, bold: true))
-        }
-        return ("Coach: \(label)\(LiveView.coachWaiting)", Style(foreground: .muted))
     }
 
     /// The fewest columns between the two faces, for the line of sight and
